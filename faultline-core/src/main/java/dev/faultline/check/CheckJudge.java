@@ -44,7 +44,7 @@ public final class CheckJudge {
             detail = "status code " + status + " is outside the HTTP range 100-599";
         } else if (!spec.expect().contains(status)) {
             verdict = new Verdict.Down(Cause.ofUnexpectedStatus(status));
-            detail = "status " + status + " is not in the expected set " + spec.expect();
+            detail = "expected " + spec.expect();
         } else {
             // Assertions judge the page the monitor asked for; on an unexpected status the
             // status already says what is wrong, and an error page would fail them all.
