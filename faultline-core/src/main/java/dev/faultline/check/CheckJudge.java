@@ -21,19 +21,20 @@ public final class CheckJudge {
     }
 
     /**
-     * @param now when the check ended: the reference for Retry-After dates and certificate expiry
+     * @param monitorId the monitor's stable id, recorded in the result
+     * @param now       when the check ended: the reference for Retry-After dates and certificate expiry
      */
-    public CheckResult judge(MonitorSpec spec, String region, Instant startedAt, ProbeOutcome outcome,
+    public CheckResult judge(String monitorId, MonitorSpec spec, String region, Instant startedAt, ProbeOutcome outcome,
                              PhaseTimings timings, Instant now) {
         return switch (outcome) {
-            case ProbeOutcome.Failed failed -> new CheckResult(spec.name(), region, spec.url(), startedAt, timings, 0,
+            case ProbeOutcome.Failed failed -> new CheckResult(monitorId, region, spec.url(), startedAt, timings, 0,
                     Map.of(), 0, "", List.of(), new Verdict.Down(failed.cause()), Optional.empty(),
                     Optional.empty(), failed.detail());
-            case ProbeOutcome.Answered answered -> judgeAnswer(spec, region, startedAt, answered.response(), timings, now);
+            case ProbeOutcome.Answered answered -> judgeAnswer(monitorId, spec, region, startedAt, answered.response(), timings, now);
         };
     }
 
-    private CheckResult judgeAnswer(MonitorSpec spec, String region, Instant startedAt, Response response,
+    private CheckResult judgeAnswer(String monitorId, MonitorSpec spec, String region, Instant startedAt, Response response,
                                     PhaseTimings timings, Instant now) {
         int status = response.status();
         List<FailedAssertion> failures = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class CheckJudge {
         Optional<Duration> retryAfter = status == 429 || status == 503
                 ? response.headers().first("Retry-After").flatMap(value -> RetryAfter.parse(value, now))
                 : Optional.empty();
-        return new CheckResult(spec.name(), region, spec.url(), startedAt, timings, status,
+        return new CheckResult(monitorId, region, spec.url(), startedAt, timings, status,
                 selectedHeaders(response.headers()), response.bodyBytes(), response.bodyDigest(), failures, verdict,
                 retryAfter, response.certificateNotAfter(), detail);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * Everything one check of one monitor from one region established. The diagnosis is not
  * stored: it follows from these facts ({@link Diagnosis#of(CheckResult)}).
  *
+ * @param monitor       the monitor's stable id
  * @param status        the HTTP status of the final answer, or 0 when there was none
  * @param headers       the selected headers of the final answer ({@link #SELECTED_HEADERS})
  * @param bodyDigest    hex SHA-256 of the body bytes read, empty when there was no answer

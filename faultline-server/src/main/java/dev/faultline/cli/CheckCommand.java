@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         MonitorSpec monitor = buildSpec();
         HttpProber prober = new HttpProber(ProbeClients.create(false),
                 new CheckJudge(new JacksonJsonValueReader(Json.mapper())), Clock.systemUTC(), FaultlineVersion.userAgent());
-        CheckResult result = prober.check(monitor, "local");
+        CheckResult result = prober.check(monitor.name(), monitor, "local");
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             try {

@@ -50,7 +50,7 @@ public final class HttpProber {
         this.userAgent = userAgent;
     }
 
-    public CheckResult check(MonitorSpec spec, String region) {
+    public CheckResult check(String monitorId, MonitorSpec spec, String region) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         long deadline = start + spec.timeout().toNanos();
@@ -58,7 +58,7 @@ public final class HttpProber {
         ProbeOutcome outcome = fetch(spec, recorder, deadline);
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         PhaseTimings timings = new PhaseTimings(recorder.dns(), recorder.connect(), recorder.tls(), recorder.firstByte(), total);
-        return judge.judge(spec, region, startedAt, outcome, timings, clock.instant());
+        return judge.judge(monitorId, spec, region, startedAt, outcome, timings, clock.instant());
     }
 
     private ProbeOutcome fetch(MonitorSpec spec, PhaseRecorder recorder, long deadline) {
