@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,7 +67,7 @@ class AssertionTest {
         StringBuilder asked = new StringBuilder();
         JsonValueReader recording = (body, path) -> {
             asked.append(body).append(" @ ").append(path);
-            return java.util.Optional.of("ok");
+            return Optional.of("ok");
         };
 
         assertThat(new Assertion.JsonPathEquals("$.status", "ok").failure(HEALTHY, recording)).isEmpty();
