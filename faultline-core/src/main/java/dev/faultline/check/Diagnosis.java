@@ -26,7 +26,8 @@ public record Diagnosis(Severity severity, Fault fault, String whose, String sum
 
     private static String summary(CheckResult result, Advice advice) {
         StringBuilder text = new StringBuilder(advice.headline());
-        if (result.hasStatus() && result.verdict().outcome() == Outcome.DOWN) {
+        // Every answer names its status, up ones too: "Up (HTTP 204 No Content)" is worth knowing.
+        if (result.hasStatus()) {
             text.append(" (HTTP ").append(result.status()).append(StatusNames.reason(result.status())
                     .map(r -> " " + r).orElse("")).append(")");
         }

@@ -67,7 +67,7 @@ public record MonitorSpec(
     /**
      * Parses a URL given by a person, with the reason when it cannot be checked.
      *
-     * @throws IllegalArgumentException e.g. "invalid URL 'ftp://x': the scheme must be http or https"
+     * @throws IllegalArgumentException e.g. "invalid URL 'ftp://x': the scheme must be http or https, not 'ftp'"
      */
     public static URI parseUrl(String text) {
         URI uri;
@@ -81,12 +81,19 @@ public record MonitorSpec(
     }
 
     private static void requireHttpUrl(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getScheme() == null) {
+            throw new IllegalArgumentException("invalid URL '" + uri + "': it has no scheme; start it with http:// or https://");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("invalid URL '" + uri + "': the scheme must be http or https");
+            // "localhost:8080" parses with the scheme "localhost": naming it shows what went wrong.
+            throw new IllegalArgumentException("invalid URL '" + uri + "': the scheme must be http or https, not '"
+                    + uri.getScheme() + "'");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("invalid URL '" + uri + "': it has no host name");
+            // java.net.URI leaves the host empty when the authority is not a valid host name (e.g. one with '_').
+            throw new IllegalArgumentException("invalid URL '" + uri + "': " + (uri.getAuthority() == null
+                    ? "it has no host name" : "'" + uri.getAuthority() + "' is not a valid host name and port"));
         }
     }
 

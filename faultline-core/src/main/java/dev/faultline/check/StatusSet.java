@@ -54,7 +54,7 @@ public record StatusSet(List<Range> ranges) {
         for (String raw : text.split(",", -1)) {
             String part = raw.strip();
             if (part.isEmpty()) {
-                throw new IllegalArgumentException("status set '" + text + "' has an empty item");
+                throw new IllegalArgumentException("invalid status set '" + text + "': it has an empty item (check the commas)");
             }
             ranges.add(parseItem(part, text));
         }
@@ -74,8 +74,13 @@ public record StatusSet(List<Range> ranges) {
             int code = code(part, whole);
             return new Range(code, code);
         }
-        int from = code(part.substring(0, dash).strip(), whole);
-        int to = code(part.substring(dash + 1).strip(), whole);
+        String low = part.substring(0, dash).strip();
+        String high = part.substring(dash + 1).strip();
+        if (low.isEmpty() || high.isEmpty()) {
+            throw new IllegalArgumentException(bad(part, whole, "is not a range such as 200-299"));
+        }
+        int from = code(low, whole);
+        int to = code(high, whole);
         if (from > to) {
             throw new IllegalArgumentException(bad(part, whole, "runs backwards"));
         }
@@ -83,7 +88,7 @@ public record StatusSet(List<Range> ranges) {
     }
 
     private static int code(String digits, String whole) {
-        if (digits.length() != 3 || !digits.chars().allMatch(Character::isDigit)) {
+        if (digits.length() != 3 || !digits.chars().allMatch(StatusSet::isAsciiDigit)) {
             throw new IllegalArgumentException(bad(digits, whole, "is not a three-digit status code"));
         }
         int code = Integer.parseInt(digits);
@@ -94,10 +99,15 @@ public record StatusSet(List<Range> ranges) {
     }
 
     private static int digit(char c, String part, String whole) {
-        if (!Character.isDigit(c)) {
+        if (!isAsciiDigit(c)) {
             throw new IllegalArgumentException(bad(part, whole, "is not a status class such as 2xx"));
         }
         return c - '0';
+    }
+
+    // Character.isDigit would let other scripts' digits through, and c - '0' misread them.
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String bad(String part, String whole, String why) {
