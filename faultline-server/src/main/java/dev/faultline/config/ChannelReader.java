@@ -1,0 +1,89 @@
+package dev.faultline.config;
+
+import dev.faultline.check.Severity;
+import dev.faultline.config.NodeReader.Located;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Reads the {@code channels} list: name, type and severities are checked here; every other key
+ * is kept as text for the channel's own settings (checked per type by the channel itself).
+ */
+final class ChannelReader {
+
+    private static final List<Severity> SENDABLE = List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO);
+
+    /**
+     * @param names every name declared, even on entries that are otherwise wrong, so that a
+     *              monitor naming them is not reported as well
+     */
+    record Channels(List<ChannelConfig> configs, Map<String, Located<String>> names) {
+        static final Channels NONE = new Channels(List.of(), Map.of());
+    }
+
+    private final NodeReader reader;
+    private final ConfigErrors errors;
+
+    ChannelReader(NodeReader reader) {
+        this.reader = reader;
+        this.errors = reader.errors();
+    }
+
+    Channels read(Node node, String path) {
+        List<ChannelConfig> configs = new ArrayList<>();
+        Map<String, Located<String>> names = new LinkedHashMap<>();
+        List<Node> items = reader.list(node, path).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            channel(items.get(i), Section.item(path, i), names).ifPresent(configs::add);
+        }
+        return new Channels(configs, names);
+    }
+
+    private Optional<ChannelConfig> channel(Node node, String path, Map<String, Located<String>> names) {
+        Section s = reader.section(node, path, null).orElse(null);
+        if (s == null) return Optional.empty();
+        Optional<Located<String>> name = reader.requiredText(s, "name");
+        boolean unique = name.map(n -> reader.unique(n, names, "channel name")).orElse(false);
+        Optional<ChannelType> type = reader.required(s, "type")
+                .flatMap(n -> reader.parse(n, s.pathOf("type"), ChannelType::parse));
+        Slot<Set<Severity>> severities = new Slot<>(ChannelConfig.DEFAULT_SEVERITIES);
+        boolean severitiesRead = reader.into(s, "severities", severities::set, this::severities);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, NodeTuple> entry : s.entries().entrySet()) {
+            String key = entry.getKey();
+            Node value = entry.getValue().getValueNode();
+            if (key.equals("name") || key.equals("type") || key.equals("severities") || NodeReader.isNull(value)) continue;
+            reader.text(value, s.pathOf(key)).ifPresent(text -> settings.put(key, text));
+        }
+        if (!unique || type.isEmpty() || !severitiesRead) return Optional.empty();
+        return new FieldByField(errors, node, path)
+                .field("name", name.get().node(), name.get().path(), () -> {})
+                .field("severities", s.value("severities").orElse(null), s.pathOf("severities"), () -> {})
+                .build(() -> new ChannelConfig(name.get().value(), type.get(), severities.get(), settings));
+    }
+
+    private Optional<Set<Severity>> severities(Node node, String path) {
+        Set<Severity> out = EnumSet.noneOf(Severity.class);
+        int before = errors.count();
+        for (Located<String> item : reader.texts(node, path).orElse(List.of())) {
+            reader.parse(item, ChannelReader::severity).ifPresent(out::add);
+        }
+        return errors.count() == before ? Optional.of(out) : Optional.empty();
+    }
+
+    private static Severity severity(String text) {
+        for (Severity severity : SENDABLE) {
+            if (severity.id().equals(text)) return severity;
+        }
+        List<String> ids = SENDABLE.stream().map(Severity::id).toList();
+        throw new IllegalArgumentException("unknown severity '" + text + "'" + Suggestions.didYouMean(text, ids)
+                + "; one of " + String.join(", ", ids));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.faultline.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads {@code faultline.yaml} (DESIGN §7): YAML with {@code ${VAR}} taken from the given
+ * environment. The result is the whole configuration or every error found, never part of one.
+ */
+public final class ConfigLoader {
+
+    private final Map<String, String> environment;
+
+    /** @param environment where {@code ${VAR}} is looked up; the composition root passes {@code System.getenv()} */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Reads and checks a file; errors name it as given, e.g. {@code faultline.yaml:3:5: ...}. */
+    public LoadResult load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return rejected(source, "no such file");
+        } catch (MalformedInputException e) {
+            return rejected(source, "not UTF-8 text");
+        } catch (IOException e) {
+            return rejected(source, "cannot read the file: " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+        }
+        return parse(text, source);
+    }
+
+    /** Checks configuration text; {@code source} names it in errors. */
+    public LoadResult parse(String text, String source) {
+        ConfigErrors errors = new ConfigErrors(source, text);
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
+            return new LoadResult.Rejected(errors.sorted());
+        } catch (YAMLException e) {
+            errors.file("invalid YAML: " + e.getMessage());
+            return new LoadResult.Rejected(errors.sorted());
+        }
+        Optional<FaultlineConfig> config = new ConfigReader(new NodeReader(errors, new Variables(environment))).read(root);
+        if (config.isEmpty() || !errors.isEmpty()) return new LoadResult.Rejected(errors.sorted());
+        return new LoadResult.Loaded(config.get());
+    }
+
+    private static String syntaxError(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "unreadable" : e.getProblem();
+        if (e.getContext() == null) return "invalid YAML: " + problem;
+        if (problem.startsWith("but ")) return "invalid YAML: " + e.getContext() + ", " + problem; // "expected X, but found Y"
+        // The context often starts far above the problem (an unclosed '{' shows up lines later).
+        String started = e.getContextMark() == null || e.getProblemMark() == null
+                || e.getContextMark().getLine() == e.getProblemMark().getLine() ? ""
+                : " started at line " + (e.getContextMark().getLine() + 1) + ", column " + (e.getContextMark().getColumn() + 1);
+        return "invalid YAML: " + problem + " (" + e.getContext() + started + ")";
+    }
+
+    private static LoadResult rejected(String source, String message) {
+        ConfigErrors errors = new ConfigErrors(source, "");
+        errors.file(message);
+        return new LoadResult.Rejected(errors.sorted());
+    }
+}

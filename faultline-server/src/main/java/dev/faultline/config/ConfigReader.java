@@ -1,0 +1,165 @@
+package dev.faultline.config;
+
+import dev.faultline.check.MonitorSpec;
+import dev.faultline.config.NodeReader.Located;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents. */
+final class ConfigReader {
+
+    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents");
+    static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
+    private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
+
+    private final NodeReader reader;
+    private final ConfigErrors errors;
+
+    ConfigReader(NodeReader reader) {
+        this.reader = reader;
+        this.errors = reader.errors();
+    }
+
+    /** The configuration, or empty when anything in it was wrong (every error is then in the reader's errors). */
+    Optional<FaultlineConfig> read(Node root) {
+        if (root == null) { // an empty file: every default, no monitors
+            return Optional.of(new FaultlineConfig(ServerSettings.DEFAULT, MonitorDefaults.DEFAULT, ConfirmSettings.DEFAULT,
+                    List.of(), List.of(), List.of()));
+        }
+        Optional<Section> top = reader.section(root, "", TOP_KEYS);
+        if (top.isEmpty()) return Optional.empty();
+        Section s = top.get();
+        ServerSettings server = s.value("server").map(this::server).orElse(ServerSettings.DEFAULT);
+        MonitorDefaults defaults = s.value("defaults").map(this::defaults).orElse(MonitorDefaults.DEFAULT);
+        ConfirmSettings confirm = s.value("confirm").map(n -> confirm(n, "confirm", ConfirmSettings.DEFAULT))
+                .orElse(ConfirmSettings.DEFAULT);
+        ChannelReader.Channels channels = s.value("channels").map(n -> new ChannelReader(reader).read(n, "channels"))
+                .orElse(ChannelReader.Channels.NONE);
+        List<MonitorConfig> monitors = s.value("monitors")
+                .map(n -> new MonitorReader(this, defaults, confirm, channels.names()).readAll(n, "monitors"))
+                .orElse(List.of());
+        List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
+        if (!errors.isEmpty()) return Optional.empty();
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents));
+    }
+
+    NodeReader reader() {
+        return reader;
+    }
+
+    private ServerSettings server(Node node) {
+        Section s = reader.section(node, "server", List.of("port", "data_dir", "database_url")).orElse(null);
+        if (s == null) return ServerSettings.DEFAULT;
+        Slot<Integer> port = new Slot<>(ServerSettings.DEFAULT.port());
+        Slot<Path> dataDir = new Slot<>(ServerSettings.DEFAULT.dataDir());
+        Slot<Optional<String>> databaseUrl = new Slot<>(Optional.empty());
+        reader.into(s, "port", port::set, reader::integer);
+        reader.into(s, "data_dir", dataDir::set, (n, p) -> reader.parse(n, p, Path::of));
+        s.value("database_url").flatMap(n -> reader.text(n, s.pathOf("database_url")))
+                .map(String::strip).filter(url -> !url.isEmpty()) // ${DATABASE_URL:-} leaves it unset
+                .ifPresent(url -> databaseUrl.set(Optional.of(url)));
+        return new FieldByField(errors, node, "server")
+                .field("port", s.value("port").orElse(null), s.pathOf("port"), () -> port.set(8080))
+                .field("database_url", s.value("database_url").orElse(null), s.pathOf("database_url"),
+                        () -> databaseUrl.set(Optional.empty()))
+                .build(() -> new ServerSettings(port.get(), dataDir.get(), databaseUrl.get()))
+                .orElse(ServerSettings.DEFAULT);
+    }
+
+    private MonitorDefaults defaults(Node node) {
+        Section s = reader.section(node, "defaults", List.of("interval", "timeout")).orElse(null);
+        if (s == null) return MonitorDefaults.DEFAULT;
+        Slot<Duration> interval = new Slot<>(MonitorDefaults.DEFAULT.interval());
+        Slot<Duration> timeout = new Slot<>(MonitorDefaults.DEFAULT.timeout());
+        boolean parsed = reader.into(s, "interval", interval::set, reader::duration) & reader.into(s, "timeout", timeout::set, reader::duration);
+        // The same checks as a monitor's own interval and timeout: MonitorSpec's.
+        FieldByField checks = new FieldByField(errors, node, "defaults")
+                .field("interval", s.value("interval").orElse(null), s.pathOf("interval"), () -> interval.set(MonitorSpec.DEFAULT_INTERVAL))
+                .field("timeout", s.value("timeout").orElse(null), s.pathOf("timeout"), () -> timeout.set(MonitorSpec.DEFAULT_TIMEOUT));
+        checks.build(() -> MonitorSpec.builder(PLACEHOLDER).interval(interval.get()).timeout(timeout.get()).build());
+        if (parsed && !checks.rejected("interval") && !checks.rejected("timeout")) {
+            timeoutWithinInterval(interval.get(), timeout.get(), s, "");
+        }
+        return new MonitorDefaults(interval.get(), timeout.get());
+    }
+
+    /**
+     * Reports a timeout longer than the interval, at the timeout when the section sets it and at
+     * the interval otherwise (the timeout then comes from {@code inheritedFrom}).
+     */
+    void timeoutWithinInterval(Duration interval, Duration timeout, Section s, String inheritedFrom) {
+        if (timeout.compareTo(interval) <= 0) return;
+        String i = Durations.format(interval);
+        String t = Durations.format(timeout);
+        if (s.has("timeout")) {
+            errors.at(s.value("timeout").get(), s.pathOf("timeout"), "timeout " + t + " is longer than the interval " + i
+                    + ": a check must end before the next one is due");
+        } else if (s.has("interval")) {
+            errors.at(s.value("interval").get(), s.pathOf("interval"), "interval " + i + " is shorter than the timeout " + t
+                    + inheritedFrom + ": set a timeout of at most " + i);
+        }
+    }
+
+    /** A confirm section; keys it leaves out come from {@code base}. */
+    ConfirmSettings confirm(Node node, String path, ConfirmSettings base) {
+        Section s = reader.section(node, path, CONFIRM_KEYS).orElse(null);
+        if (s == null) return base;
+        Slot<Integer> quorum = new Slot<>(base.quorum());
+        Slot<Duration> window = new Slot<>(base.window());
+        Slot<Duration> period = new Slot<>(base.period());
+        Slot<Integer> recovery = new Slot<>(base.recovery());
+        reader.into(s, "quorum", quorum::set, reader::integer);
+        reader.into(s, "window", window::set, reader::duration);
+        reader.into(s, "period", period::set, reader::duration);
+        reader.into(s, "recovery", recovery::set, reader::integer);
+        ConfirmSettings d = ConfirmSettings.DEFAULT;
+        return new FieldByField(errors, node, path)
+                .field("quorum", s.value("quorum").orElse(null), s.pathOf("quorum"), () -> quorum.set(d.quorum()))
+                .field("window", s.value("window").orElse(null), s.pathOf("window"), () -> window.set(d.window()))
+                .field("period", s.value("period").orElse(null), s.pathOf("period"), () -> period.set(d.period()))
+                .field("recovery", s.value("recovery").orElse(null), s.pathOf("recovery"), () -> recovery.set(d.recovery()))
+                .build(() -> new ConfirmSettings(quorum.get(), window.get(), period.get(), recovery.get()))
+                .orElse(base);
+    }
+
+    private List<AgentConfig> agents(Node node, String path) {
+        List<AgentConfig> agents = new ArrayList<>();
+        Map<String, Located<String>> regions = new HashMap<>();
+        List<Node> items = reader.list(node, path).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = Section.item(path, i);
+            Section s = reader.section(items.get(i), itemPath, List.of("region", "token")).orElse(null);
+            if (s == null) continue;
+            Optional<Located<String>> region = reader.requiredText(s, "region").filter(r -> agentRegion(r, regions));
+            Optional<Located<String>> token = reader.requiredText(s, "token");
+            if (token.isEmpty()) continue;
+            // A stand-in region lets the token be checked too when the region is wrong.
+            Optional<AgentConfig> agent = new FieldByField(errors, s.node(), itemPath)
+                    .field("token", token.get().node(), token.get().path(), () -> {})
+                    .build(() -> new AgentConfig(region.map(Located::value).orElse("placeholder"), token.get().value()));
+            if (region.isPresent()) agent.ifPresent(agents::add);
+        }
+        return agents;
+    }
+
+    private boolean agentRegion(Located<String> region, Map<String, Located<String>> seen) {
+        try {
+            AgentConfig.requireRegionName(region.value());
+        } catch (IllegalArgumentException e) {
+            errors.at(region.node(), region.path(), e.getMessage());
+            return false;
+        }
+        if (region.value().equals(AgentConfig.LOCAL_REGION)) {
+            errors.at(region.node(), region.path(), "'local' is the server's own region: give the agent's region another name");
+            return false;
+        }
+        return reader.unique(region, seen, "agent region");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.faultline.config;
+
+import dev.faultline.check.MonitorSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One monitor from the config file: what to check, and where the check runs and its alerts go.
+ *
+ * @param regions  where to check from; {@code local} is the server itself
+ * @param channels names of {@link ChannelConfig channels} to alert; each exists in the same config
+ * @param confirm  this monitor's own confirmation settings (the file's {@code confirm} with its
+ *                 overrides applied), or empty to use the file's
+ */
+public record MonitorConfig(MonitorSpec spec, List<String> regions, List<String> channels, List<String> tags,
+                            Optional<ConfirmSettings> confirm) {
+
+    public MonitorConfig {
+        Objects.requireNonNull(spec, "spec");
+        regions = List.copyOf(regions);
+        if (regions.isEmpty()) throw new IllegalArgumentException("regions: give at least one region");
+        channels = List.copyOf(channels);
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(confirm, "confirm");
+    }
+
+    public String name() {
+        return spec.name();
+    }
+}
