@@ -100,7 +100,7 @@ public record MonitorSpec(
     private static void requireAtLeast(Duration value, Duration min, String field) {
         Objects.requireNonNull(value, field);
         if (value.compareTo(min) < 0) {
-            throw new IllegalArgumentException(field + ": " + value + " is shorter than the minimum of " + min);
+            throw new IllegalArgumentException(field + ": " + Durations.format(value) + " is shorter than the minimum of " + Durations.format(min));
         }
     }
 

@@ -73,7 +73,7 @@ class CheckJudgeTest {
         MonitorSpec spec = spec().assertion(Assertion.JsonPathEquals.parse("$.status=ok")).build();
         JsonValueReader degraded = (body, path) -> Optional.of("degraded");
 
-        CheckResult result = new CheckJudge(degraded).judge(spec, "local", NOW, new ProbeOutcome.Answered(HEALTHY), FAST, NOW);
+        CheckResult result = new CheckJudge(degraded).judge(spec.name(), spec, "local", NOW, new ProbeOutcome.Answered(HEALTHY), FAST, NOW);
 
         assertThat(result.verdict()).isEqualTo(new Verdict.Down(Cause.BODY_MISMATCH));
         assertThat(result.detail()).isEqualTo("$.status is \"degraded\", expected \"ok\"");
@@ -90,11 +90,11 @@ class CheckJudgeTest {
         };
         Response errorPage = TestResponse.status(500).body("<h1>Internal Server Error</h1>").build();
 
-        CheckResult result = new CheckJudge(mustNotRun).judge(spec, "local", NOW, new ProbeOutcome.Answered(errorPage), FAST, NOW);
+        CheckResult result = new CheckJudge(mustNotRun).judge(spec.name(), spec, "local", NOW, new ProbeOutcome.Answered(errorPage), FAST, NOW);
 
         assertThat(result.verdict()).isEqualTo(new Verdict.Down(Cause.INTERNAL_SERVER_ERROR));
         assertThat(result.failedAssertions()).isEmpty();
-        assertThat(result.detail()).isEqualTo("status 500 is not in the expected set 2xx");
+        assertThat(result.detail()).isEqualTo("expected 2xx");
     }
 
     @Test
@@ -234,7 +234,7 @@ class CheckJudgeTest {
         Response response = TestResponse.status(200).body("hello").build();
 
         CheckResult result = new CheckJudge(TestResponse.NO_JSON)
-                .judge(spec().build(), "eu-west", started, new ProbeOutcome.Answered(response), FAST, NOW);
+                .judge(spec().build().name(), spec().build(), "eu-west", started, new ProbeOutcome.Answered(response), FAST, NOW);
 
         assertThat(result.monitor()).isEqualTo("api");
         assertThat(result.region()).isEqualTo("eu-west");
@@ -249,7 +249,7 @@ class CheckJudgeTest {
 
     @Test
     void aFailedProbeIsDownWithItsCauseAndNoStatus() {
-        CheckResult result = new CheckJudge(TestResponse.NO_JSON).judge(spec().build(), "local", NOW,
+        CheckResult result = new CheckJudge(TestResponse.NO_JSON).judge(spec().build().name(), spec().build(), "local", NOW,
                 new ProbeOutcome.Failed(Cause.DNS_FAILURE, "api.example.com: Name or service not known"), FAST, NOW);
 
         assertThat(result.verdict()).isEqualTo(new Verdict.Down(Cause.DNS_FAILURE));

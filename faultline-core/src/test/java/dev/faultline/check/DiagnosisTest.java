@@ -24,7 +24,7 @@ class DiagnosisTest {
 
     private static Diagnosis diagnoseFailure(Cause cause, String detail) {
         return Diagnosis.of(new CheckJudge(TestResponse.NO_JSON)
-                .judge(spec().build(), "local", NOW, new ProbeOutcome.Failed(cause, detail), FAST, NOW));
+                .judge(spec().build().name(), spec().build(), "local", NOW, new ProbeOutcome.Failed(cause, detail), FAST, NOW));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,19 +97,19 @@ class MonitorSpecTest {
     void anIntervalUnderOneSecondIsRejected() {
         assertThat(MonitorSpec.builder(URL).interval(Duration.ofSeconds(1)).build().interval()).isEqualTo(Duration.ofSeconds(1));
         assertThatIllegalArgumentException().isThrownBy(() -> MonitorSpec.builder(URL).interval(Duration.ofMillis(999)).build())
-                .withMessage("interval: PT0.999S is shorter than the minimum of PT1S");
+                .withMessage("interval: 999ms is shorter than the minimum of 1s");
     }
 
     @Test
     void aZeroTimeoutIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> MonitorSpec.builder(URL).timeout(Duration.ZERO).build())
-                .withMessage("timeout: PT0S is shorter than the minimum of PT0.001S");
+                .withMessage("timeout: 0s is shorter than the minimum of 1ms");
     }
 
     @Test
     void aZeroMaximumResponseTimeIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> MonitorSpec.builder(URL).maxResponseTime(Duration.ZERO).build())
-                .withMessage("max_response_time: PT0S is shorter than the minimum of PT0.001S");
+                .withMessage("max_response_time: 0s is shorter than the minimum of 1ms");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,7 +74,7 @@ final class TestResponse {
     }
 
     static CheckResult judge(MonitorSpec spec, Response response, PhaseTimings timings) {
-        return new CheckJudge(NO_JSON).judge(spec, "local", NOW.minus(timings.total()),
+        return new CheckJudge(NO_JSON).judge(spec.name(), spec, "local", NOW.minus(timings.total()),
                 new ProbeOutcome.Answered(response), timings, NOW);
     }
 }

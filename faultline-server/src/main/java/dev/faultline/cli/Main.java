@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.FaultlineVersion;
+import dev.faultline.config.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted HTTP uptime monitor that says whose fault a failure is.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for usage and configuration errors (DESIGN.md §7). */

@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.check.Durations;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.config.NodeReader.Located;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.check.Durations;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.check.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

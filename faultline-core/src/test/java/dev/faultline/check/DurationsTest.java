@@ -1,4 +1,4 @@
-package dev.faultline.config;
+package dev.faultline.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
