@@ -21,9 +21,8 @@ final class Outage {
     static MonitorState onResult(MonitorState state, Phase.Down down, RegionResult result, Context ctx) {
         Quorum quorum = ctx.quorum();
         boolean quorumFails = result.failed() && quorum.isReachedBy(quorum.failing(state.latestByRegion(), ctx.now()));
-        // A quorum failing again starts recovery over; one region short of a quorum does not.
-        RecoveryProgress progress = quorumFails ? RecoveryProgress.NONE
-                : down.recovery().withResult(result, ctx.now(), quorum.healthyRegions());
+        // A quorum failing again (within the window, or within the round) starts recovery over; one region alone does not.
+        RecoveryProgress progress = quorumFails ? RecoveryProgress.NONE : down.recovery().withResult(result, ctx.now(), quorum);
         if (progress.rounds() >= ctx.policy().recovery()) return resolve(state, down.incident(), progress, ctx);
         return escalation(state.withPhase(down.withRecovery(progress)), result, ctx);
     }

@@ -62,6 +62,7 @@ class TransitionTableTest {
         DOWN to UP after the recovery rounds                  | default      | a,b,c   | a 500 @0; b 500 @1; a ok @60; b ok @60; c ok @60; a ok @120; b ok @120; c ok @120 | UP        | resolve after 60s; notify critical resolved
         a quorum failing again starts recovery over           | default      | a,b,c   | a 500 @0; b 500 @1; a ok @60; b ok @60; c ok @60; a 500 @90; b 500 @90; a ok @120; b ok @120; c ok @120 | DOWN | -
         one region short of a quorum does not stop recovery   | default      | a,b,c   | a 500 @0; b 500 @1; a ok @60; b ok @60; c 500 @60; a ok @120; b ok @120; c 500 @120 | UP        | resolve after 60s; notify critical resolved
+        failures staggered beyond the window never recover   | window=5 recovery=1 | a,b | a 500 @0; b 500 @0; a 500 @5.4; b 500 @10.5                         | DOWN      | -
         one region: recovery takes two successes              | default      | a       | a 500 @0; a 500 @1; a ok @60; a ok @120                                    | UP        | resolve after 60s; notify critical resolved
         recovery 3 takes three rounds                         | recovery=3   | a       | a 500 @0; a 500 @1; a ok @60; a ok @120                                    | DOWN      | -
         a warning incident resolves as a warning              | default      | a       | a 404 @0; a 404 @1; a ok @60; a ok @120                                    | UP        | resolve after 60s; notify warning resolved
