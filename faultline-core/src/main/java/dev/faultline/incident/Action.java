@@ -21,7 +21,8 @@ public sealed interface Action {
 
     /**
      * Deliver a {@link Event.ConfirmationDeadline} at this instant. A later request replaces an
-     * earlier one; a deadline delivered after it was replaced is ignored, so cancelling is optional.
+     * earlier one: a deadline that arrives before the pending one, or when no episode is under
+     * way, does nothing, so the caller never needs to cancel one.
      */
     record ScheduleDeadline(Instant at) implements Action {
     }
