@@ -15,6 +15,18 @@ public sealed interface Assertion {
 
     Cause cause();
 
+    /** The assertion as an operator writes it in config, e.g. {@code body_contains: ok}. */
+    default String describe() {
+        return switch (this) {
+            case BodyContains a -> "body_contains: " + a.text();
+            case BodyNotContains a -> "body_not_contains: " + a.text();
+            case BodyMatches a -> "body_regex: " + a.pattern().pattern();
+            case JsonPathEquals a -> "json_path: " + a.path() + "=" + a.expected();
+            case HeaderEquals a -> "header: " + a.name() + "=" + a.value();
+            case HeaderMatches a -> "header_matches: " + a.name() + "~" + a.pattern().pattern();
+        };
+    }
+
     /** The body includes this text. */
     record BodyContains(String text) implements Assertion {
         public BodyContains {

@@ -50,7 +50,7 @@ public final class CheckJudge {
             // Assertions judge the page the monitor asked for; on an unexpected status the
             // status already says what is wrong, and an error page would fail them all.
             for (Assertion assertion : spec.assertions()) {
-                assertion.failure(response, json).ifPresent(message -> failures.add(new FailedAssertion(assertion, message)));
+                assertion.failure(response, json).ifPresent(message -> failures.add(FailedAssertion.of(assertion, message)));
             }
             verdict = verdictForExpectedStatus(spec, response, timings, now, failures);
             detail = describe(verdict, spec, timings, response, failures);
@@ -67,7 +67,7 @@ public final class CheckJudge {
                                                     Instant now, List<FailedAssertion> failures) {
         if (!failures.isEmpty()) {
             // A body failure outranks a header failure: it is what users see.
-            boolean body = failures.stream().anyMatch(f -> f.assertion().cause() == Cause.BODY_MISMATCH);
+            boolean body = failures.stream().anyMatch(f -> f.cause() == Cause.BODY_MISMATCH);
             return new Verdict.Down(body ? Cause.BODY_MISMATCH : Cause.HEADER_MISMATCH);
         }
         if (spec.maxResponseTime().isPresent() && timings.total().compareTo(spec.maxResponseTime().get()) > 0) {

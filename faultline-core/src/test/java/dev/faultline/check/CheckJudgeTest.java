@@ -43,7 +43,7 @@ class CheckJudgeTest {
         assertThat(result.verdict()).isEqualTo(new Verdict.Down(Cause.BODY_MISMATCH));
         assertThat(result.verdict().severity()).isEqualTo(Severity.CRITICAL);
         assertThat(result.failedAssertions())
-                .containsExactly(new FailedAssertion(contains, "body does not contain \"healthy\""));
+                .containsExactly(FailedAssertion.of(contains, "body does not contain \"healthy\""));
         assertThat(result.detail()).isEqualTo("body does not contain \"healthy\"");
     }
 
@@ -63,7 +63,7 @@ class CheckJudgeTest {
         CheckResult result = judge(spec().assertion(header).assertion(body).build(), HEALTHY);
 
         assertThat(result.verdict()).isEqualTo(new Verdict.Down(Cause.BODY_MISMATCH));
-        assertThat(result.failedAssertions()).extracting(FailedAssertion::assertion).containsExactly(header, body);
+        assertThat(result.failedAssertions()).extracting(FailedAssertion::assertion).containsExactly(header.describe(), body.describe());
         assertThat(result.detail())
                 .isEqualTo("header Content-Type is \"application/json\", expected \"text/html\"; body contains \"status\"");
     }

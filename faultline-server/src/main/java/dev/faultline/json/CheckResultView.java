@@ -1,7 +1,6 @@
 package dev.faultline.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.faultline.check.Assertion;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Diagnosis;
 import dev.faultline.check.FailedAssertion;
@@ -68,19 +67,7 @@ public record CheckResultView(
     }
 
     private static FailedAssertionView view(FailedAssertion failed) {
-        return new FailedAssertionView(describe(failed.assertion()), failed.assertion().cause().id(), failed.message());
-    }
-
-    /** The assertion as an operator wrote it, in config terms. */
-    static String describe(Assertion assertion) {
-        return switch (assertion) {
-            case Assertion.BodyContains a -> "body_contains: " + a.text();
-            case Assertion.BodyNotContains a -> "body_not_contains: " + a.text();
-            case Assertion.BodyMatches a -> "body_regex: " + a.pattern().pattern();
-            case Assertion.JsonPathEquals a -> "json_path: " + a.path() + "=" + a.expected();
-            case Assertion.HeaderEquals a -> "header: " + a.name() + "=" + a.value();
-            case Assertion.HeaderMatches a -> "header_matches: " + a.name() + "~" + a.pattern().pattern();
-        };
+        return new FailedAssertionView(failed.assertion(), failed.cause().id(), failed.message());
     }
 
     private static Double millis(Optional<Duration> duration) {
