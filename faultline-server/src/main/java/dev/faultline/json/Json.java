@@ -1,6 +1,5 @@
 package dev.faultline.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,7 +12,6 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
     }

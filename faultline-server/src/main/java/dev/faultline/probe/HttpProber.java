@@ -11,8 +11,6 @@ import dev.faultline.check.Response;
 import dev.faultline.check.ResponseHeaders;
 import java.io.IOException;
 import java.net.URI;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +103,7 @@ public final class HttpProber {
                 CappedBody capped = CappedBody.read(response.body(), spec.maxBodyBytes());
                 return new ProbeOutcome.Answered(new Response(response.code(),
                         new ResponseHeaders(response.headers().toMultimap()), capped.text(), capped.bytes().length,
-                        capped.truncated(), capped.sha256(), redirects, certificateNotAfter(response)));
+                        capped.truncated(), capped.sha256(), redirects, recorder.certificateNotAfter()));
             } catch (IOException e) {
                 return FailureClassifier.classify(e, recorder.progress());
             }
@@ -127,12 +125,5 @@ public final class HttpProber {
             requestBody = RequestBody.create(new byte[0]);
         }
         return builder.method(method, requestBody).build();
-    }
-
-    private static Optional<Instant> certificateNotAfter(okhttp3.Response response) {
-        if (response.handshake() == null) return Optional.empty();
-        List<Certificate> chain = response.handshake().peerCertificates();
-        if (chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)) return Optional.empty();
-        return Optional.of(leaf.getNotAfter().toInstant());
     }
 }

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Call;
@@ -40,9 +45,12 @@ final class PhaseRecorder extends EventListener {
     private volatile boolean connected;
     private volatile boolean answering;
 
+    private Instant certificateNotAfter;
+
     /** Resets the per-hop progress before the next hop of a redirect chain. */
     void startHop() {
         resolving = resolved = connecting = connected = answering = false;
+        certificateNotAfter = null;
     }
 
     @Override
@@ -97,6 +105,23 @@ final class PhaseRecorder extends EventListener {
     @Override
     public void connectionAcquired(Call call, Connection connection) {
         connected = true;
+        // Read from the TLS session itself: OkHttp's cleaned chain is empty when nothing
+        // vouches for it (--insecure), yet the expiry is worth recording all the same.
+        if (connection.socket() instanceof SSLSocket tls) {
+            try {
+                Certificate[] chain = tls.getSession().getPeerCertificates();
+                if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+                    certificateNotAfter = leaf.getNotAfter().toInstant();
+                }
+            } catch (SSLPeerUnverifiedException noCertificate) {
+                certificateNotAfter = null;
+            }
+        }
+    }
+
+    /** When the final hop's server certificate ends, for HTTPS. */
+    Optional<Instant> certificateNotAfter() {
+        return Optional.ofNullable(certificateNotAfter);
     }
 
     @Override

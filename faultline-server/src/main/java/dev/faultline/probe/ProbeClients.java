@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLSocketFactory;
 import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
@@ -30,6 +32,15 @@ public final class ProbeClients {
      *                         every check, as blackbox_exporter does; true keeps connections alive
      */
     public static ProbeClients create(boolean reuseConnections) {
+        return create(reuseConnections, null, null);
+    }
+
+    /**
+     * With a trust manager of its own (a private CA's certificates, say) instead of the JDK's;
+     * null for the JDK's default trust store.
+     */
+    public static ProbeClients create(boolean reuseConnections, SSLSocketFactory socketFactory,
+                                      X509TrustManager trustManager) {
         ConnectionPool pool = reuseConnections ? new ConnectionPool() : new ConnectionPool(0, 1, TimeUnit.SECONDS);
         OkHttpClient verifying = new OkHttpClient.Builder()
                 .connectionPool(pool)
@@ -42,11 +53,15 @@ public final class ProbeClients {
                 .connectTimeout(0, TimeUnit.MILLISECONDS)
                 .readTimeout(0, TimeUnit.MILLISECONDS)
                 .writeTimeout(0, TimeUnit.MILLISECONDS)
+                .dns(new SpecialUseDns(Dns.SYSTEM))
                 .eventListenerFactory(call -> {
                     PhaseRecorder recorder = call.request().tag(PhaseRecorder.class);
                     return recorder != null ? recorder : EventListener.NONE;
                 })
                 .build();
+        if (trustManager != null) {
+            verifying = verifying.newBuilder().sslSocketFactory(socketFactory, trustManager).build();
+        }
         X509TrustManager trustAll = new TrustAll();
         OkHttpClient insecure = verifying.newBuilder()
                 .sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll)
