@@ -61,6 +61,33 @@ public final class ConfigLoader {
         return new LoadResult.Loaded(config.get());
     }
 
+    /**
+     * Checks one monitor given as YAML or JSON (JSON is YAML), as the API receives it: the same
+     * keys and checks as a monitor in the file, with {@code base}'s defaults and channels.
+     * Error paths are relative to the monitor, e.g. {@code expect.status}.
+     */
+    public MonitorResult parseMonitor(String text, String source, FaultlineConfig base) {
+        ConfigErrors errors = new ConfigErrors(source, text);
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
+            return new MonitorResult.Rejected(errors.sorted());
+        } catch (YAMLException e) {
+            errors.file("invalid document: " + e.getMessage());
+            return new MonitorResult.Rejected(errors.sorted());
+        }
+        if (root == null) {
+            errors.file("empty document: a monitor needs at least a name and a url");
+            return new MonitorResult.Rejected(errors.sorted());
+        }
+        // No environment here: a payload must not be able to read the server's variables.
+        Optional<MonitorConfig> monitor = new ConfigReader(new NodeReader(errors, new Variables(Map.of()))).monitor(root, base);
+        if (monitor.isEmpty() || !errors.isEmpty()) return new MonitorResult.Rejected(errors.sorted());
+        return new MonitorResult.Loaded(monitor.get());
+    }
+
     private static String syntaxError(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "unreadable" : e.getProblem();
         if (e.getContext() == null) return "invalid YAML: " + problem;

@@ -51,6 +51,17 @@ final class ConfigReader {
         return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents));
     }
 
+    /**
+     * One monitor in the configuration's terms, checked exactly as a monitor in the file is,
+     * with the file's defaults, confirmation settings and channels.
+     */
+    Optional<MonitorConfig> monitor(Node node, FaultlineConfig base) {
+        Map<String, NodeReader.Located<String>> channels = new java.util.LinkedHashMap<>();
+        base.channels().forEach(c -> channels.put(c.name(), new NodeReader.Located<>(c.name(), null, "channels")));
+        Optional<MonitorConfig> monitor = new MonitorReader(this, base.defaults(), base.confirm(), channels).readOne(node);
+        return errors.isEmpty() ? monitor : Optional.empty();
+    }
+
     NodeReader reader() {
         return reader;
     }

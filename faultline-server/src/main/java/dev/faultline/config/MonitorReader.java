@@ -54,6 +54,11 @@ final class MonitorReader {
         return monitors;
     }
 
+    /** One monitor on its own (an API payload), its fields' paths relative to it. */
+    Optional<MonitorConfig> readOne(Node node) {
+        return read(node, "", new HashMap<>());
+    }
+
     private Optional<MonitorConfig> read(Node node, String path, Map<String, Located<String>> names) {
         int before = errors.count();
         Section s = reader.section(node, path, KEYS).orElse(null);
