@@ -13,14 +13,9 @@ import dev.faultline.incident.Simulation.Entry;
 import dev.faultline.incident.Simulation.Move;
 import dev.faultline.incident.Simulation.Seen;
 import dev.faultline.incident.Simulation.ToggleHealth;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
+import dev.faultline.testing.Coverage;
+import dev.faultline.testing.Gen;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +24,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
+import static dev.faultline.testing.Gen.between;
+import static dev.faultline.testing.Gen.frequency;
+import static dev.faultline.testing.Gen.listOf;
+import static dev.faultline.testing.Gen.weighted;
+import static dev.faultline.testing.Gen.weightedBy;
+import static dev.faultline.testing.Properties.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The state machine's invariants over random sequences of regional results, with random
  * times, 1 to 4 regions, random policies, region health and maintenance windows, run through
- * a caller that delivers deadlines and answers re-checks as the server will.
+ * a caller that delivers deadlines and answers re-checks as the server will. Each property runs
+ * on generated scenarios through {@link dev.faultline.testing.Properties#forAll}, which tells how
+ * to replay a failing one.
  */
 class IncidentInvariantsTest {
 
@@ -50,255 +54,292 @@ class IncidentInvariantsTest {
         }
     }
 
-    @Property(tries = 400)
-    void noTwoOpensWithoutAResolveInBetween(@ForAll("scenarios") Scenario scenario) {
-        Incident open = null;
-        for (Action action : actions(scenario.play(false))) {
-            switch (action) {
-                case OpenIncident opened -> {
-                    assertThat(open).as("an incident is already open").isNull();
-                    open = opened.incident();
-                }
-                case ResolveIncident resolved -> {
-                    assertThat(open).as("resolving with no incident open").isNotNull();
-                    assertThat(resolved.incident().startedAt()).isEqualTo(open.startedAt());
-                    open = null;
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    @Property(tries = 400)
-    void everyOpenedIncidentIsResolvedExactlyOnceAfterRecovery(@ForAll("scenarios") Scenario scenario) {
-        List<Entry> trace = scenario.play(true);
-
-        List<Action> actions = actions(trace);
-        long opens = actions.stream().filter(OpenIncident.class::isInstance).count();
-        assertThat(actions.stream().filter(ResolveIncident.class::isInstance).count()).isEqualTo(opens);
-        assertThat(trace.getLast().step().state().phase()).isEqualTo(new Phase.Up());
-        int successes = 0;
-        for (Entry entry : trace) {
-            if (entry.event() instanceof RegionResult result && !result.failed()) successes++;
-            for (Action action : entry.step().actions()) {
-                if (action instanceof OpenIncident) successes = 0;
-                if (action instanceof ResolveIncident) {
-                    assertThat(successes).as("successes before the resolve").isGreaterThanOrEqualTo(scenario.policy().recovery());
-                }
-            }
-        }
-        Set<Transition> heard = notifiedTransitions(trace);
-        Statistics.label("incidents").collect(opens == 0 ? "none" : opens == 1 ? "one" : "several");
-        Statistics.label("incidents").coverage(coverage -> coverage.check("several").percentage(p -> p > 10));
-        Statistics.label("blips").collect(actions.stream().anyMatch(Action.RecordBlip.class::isInstance));
-        Statistics.label("blips").coverage(coverage -> coverage.check(true).percentage(p -> p > 30));
-        for (Transition transition : List.of(Transition.FLAPPING, Transition.ESCALATED, Transition.INSTABILITY, Transition.MAINTENANCE_SUPPRESSED)) {
-            Statistics.label(transition.name()).collect(heard.contains(transition));
-            Statistics.label(transition.name()).coverage(coverage -> coverage.check(true).percentage(p -> p > 1));
-        }
-    }
-
-    @Property(tries = 400)
-    void anIncidentOpensOnlyWhenAQuorumOfHealthyRegionsFailedWithinTheWindow(@ForAll("scenarios") Scenario scenario) {
-        List<Entry> trace = scenario.play(false);
-        for (int i = 0; i < trace.size(); i++) {
-            for (Action action : trace.get(i).step().actions()) {
-                if (action instanceof OpenIncident open) {
-                    Instant at = trace.get(i).at();
-                    Set<String> healthy = healthyRegions(trace.subList(0, i + 1), scenario.regionCount());
-                    Set<String> failed = regionsFailedWithin(trace.subList(0, i + 1), healthy, at.minus(scenario.policy().window()));
-                    int quorum = Math.min(scenario.policy().quorum(), healthy.size());
-                    assertThat(failed).as("healthy regions failing within the window").hasSizeGreaterThanOrEqualTo(Math.max(quorum, 1));
-                    assertThat(open.incident().confirmingRegions()).hasSizeGreaterThanOrEqualTo(quorum).isSubsetOf(failed);
-                }
-            }
-        }
-    }
-
-    @Property(tries = 400)
-    void anIncidentNeedsAFailureAndItsRecheck(@ForAll("scenarios") Scenario scenario) {
-        int failuresSinceUp = 0;
-        Set<String> unhealthy = new HashSet<>();
-        for (Entry entry : scenario.play(false)) {
-            if (entry.event() instanceof RegionHealthChanged change) {
-                if (change.healthy()) unhealthy.remove(change.region()); else unhealthy.add(change.region());
-            }
-            if (entry.event() instanceof RegionResult result && result.failed() && !unhealthy.contains(result.region())) {
-                failuresSinceUp++;
-            }
-            if (entry.step().actions().stream().anyMatch(OpenIncident.class::isInstance)) {
-                assertThat(failuresSinceUp).isGreaterThanOrEqualTo(2);
-            }
-            if (entry.step().state().phase() instanceof Phase.Up) failuresSinceUp = 0;
-        }
-    }
-
-    @Property(tries = 300)
-    void neverAnIncidentWhenFewerRegionsThanTheQuorumFail(@ForAll("fewerFailingRegionsThanTheQuorum") Scenario scenario) {
-        List<Action> actions = actions(scenario.play(false));
-
-        assertThat(actions).noneMatch(OpenIncident.class::isInstance);
-    }
-
-    @Property(tries = 300)
-    void anUnhealthyRegionsFailuresNeverCount(@ForAll("onlyAnUnhealthyRegionFails") Scenario scenario) {
-        List<Entry> trace = scenario.play(false);
-
-        assertThat(trace).allSatisfy(entry -> assertThat(entry.step().state().phase()).isEqualTo(new Phase.Up()));
-        assertThat(actions(trace)).noneMatch(action -> action instanceof Action.RecordBlip || action instanceof Action.RecheckNow);
-    }
-
-    @Property(tries = 300)
-    void clientSideFailuresNeverPage(@ForAll("onlyClientSideFailures") Scenario scenario) {
-        for (Action action : actions(scenario.play(true))) {
-            switch (action) {
-                case Notify notify -> assertThat(notify.severity()).isNotEqualTo(Severity.CRITICAL);
-                case OpenIncident open -> assertThat(open.incident().severity()).isEqualTo(Severity.WARNING);
-                case EscalateIncident escalate -> throw new AssertionError("escalated on client-side failures: " + escalate);
-                default -> {
-                }
-            }
-        }
-    }
-
-    @Property(tries = 400)
-    void aWarningIncidentIsExactlyAClientSideOne(@ForAll("scenarios") Scenario scenario) {
-        for (Action action : actions(scenario.play(false))) {
-            Incident incident = switch (action) {
-                case OpenIncident open -> open.incident();
-                case EscalateIncident escalate -> escalate.incident();
-                default -> null;
-            };
-            if (incident != null) {
-                assertThat(incident.severity() == Severity.WARNING).isEqualTo(incident.fault() == Fault.CLIENT);
-            }
-        }
-    }
-
-    @Property(tries = 400)
-    void nothingNewPagesDuringMaintenance(@ForAll("scenarios") Scenario scenario) {
-        for (Entry entry : scenario.play(false)) {
-            if (!entry.step().state().inMaintenance()) continue;
-            for (Notify notify : notifications(entry)) {
-                switch (notify.transition()) {
-                    case RESOLVED, STABLE -> {
-                        // closes what people heard before the window
+    @Test
+    void noTwoOpensWithoutAResolveInBetween() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            Incident open = null;
+            for (Action action : actions(scenario.play(false))) {
+                switch (action) {
+                    case OpenIncident opened -> {
+                        assertThat(open).as("an incident is already open").isNull();
+                        open = opened.incident();
                     }
-                    case MAINTENANCE_SUPPRESSED -> assertThat(notify.severity()).isEqualTo(Severity.INFO);
-                    case OPENED, ESCALATED, FLAPPING, INSTABILITY -> throw new AssertionError("paged in maintenance: " + notify);
-                }
-            }
-        }
-    }
-
-    @Property(tries = 400)
-    void flappingAlertsOnceAndThenStaysQuietUntilStable(@ForAll("scenarios") Scenario scenario) {
-        boolean flapping = false;
-        int closedWhileFlapping = 0;
-        for (Entry entry : scenario.play(true)) {
-            for (Notify notify : notifications(entry)) {
-                switch (notify.transition()) {
-                    case FLAPPING -> {
-                        assertThat(flapping).as("a second FLAPPING alert").isFalse();
-                        flapping = true;
-                        closedWhileFlapping = 0;
+                    case ResolveIncident resolved -> {
+                        assertThat(open).as("resolving with no incident open").isNotNull();
+                        assertThat(resolved.incident().startedAt()).isEqualTo(open.startedAt());
+                        open = null;
                     }
-                    case STABLE -> {
-                        assertThat(flapping).as("STABLE without FLAPPING").isTrue();
-                        flapping = false;
-                    }
-                    case OPENED, ESCALATED -> assertThat(flapping).as(notify + " while flapping").isFalse();
-                    case RESOLVED -> closedWhileFlapping += flapping ? 1 : 0;
-                    case INSTABILITY, MAINTENANCE_SUPPRESSED -> {
+                    default -> {
                     }
                 }
             }
-            // At most the one page that was open when flapping began gets its resolution.
-            assertThat(closedWhileFlapping).isLessThanOrEqualTo(1);
-            assertThat(entry.step().state().status() == Status.FLAPPING).isEqualTo(flapping);
+        });
+    }
+
+    private static final List<Transition> RARE_TRANSITIONS =
+            List.of(Transition.FLAPPING, Transition.ESCALATED, Transition.INSTABILITY, Transition.MAINTENANCE_SUPPRESSED);
+
+    @Test
+    void everyOpenedIncidentIsResolvedExactlyOnceAfterRecovery() {
+        Coverage coverage = new Coverage();
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            List<Entry> trace = scenario.play(true);
+
+            List<Action> actions = actions(trace);
+            long opens = actions.stream().filter(OpenIncident.class::isInstance).count();
+            assertThat(actions.stream().filter(ResolveIncident.class::isInstance).count()).isEqualTo(opens);
+            assertThat(trace.getLast().step().state().phase()).isEqualTo(new Phase.Up());
+            int successes = 0;
+            for (Entry entry : trace) {
+                if (entry.event() instanceof RegionResult result && !result.failed()) successes++;
+                for (Action action : entry.step().actions()) {
+                    if (action instanceof OpenIncident) successes = 0;
+                    if (action instanceof ResolveIncident) {
+                        assertThat(successes).as("successes before the resolve").isGreaterThanOrEqualTo(scenario.policy().recovery());
+                    }
+                }
+            }
+            Set<Transition> heard = notifiedTransitions(trace);
+            coverage.collect("incidents", opens == 0 ? "none" : opens == 1 ? "one" : "several");
+            coverage.collect("blips", actions.stream().anyMatch(Action.RecordBlip.class::isInstance));
+            for (Transition transition : RARE_TRANSITIONS) {
+                coverage.collect(transition.name(), heard.contains(transition));
+            }
+        });
+
+        // The scenarios reach what the invariants above are about, not only quiet monitors.
+        coverage.requireMoreThan("incidents", "several", 10);
+        coverage.requireMoreThan("blips", true, 30);
+        for (Transition transition : RARE_TRANSITIONS) {
+            coverage.requireMoreThan(transition.name(), true, 1);
         }
     }
 
-    @Property(tries = 200)
-    void theSameEventsGiveTheSameSteps(@ForAll("scenarios") Scenario scenario) {
-        List<Step> once = scenario.play(true).stream().map(Entry::step).toList();
-        List<Step> again = scenario.play(true).stream().map(Entry::step).toList();
+    @Test
+    void anIncidentOpensOnlyWhenAQuorumOfHealthyRegionsFailedWithinTheWindow() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            List<Entry> trace = scenario.play(false);
+            for (int i = 0; i < trace.size(); i++) {
+                for (Action action : trace.get(i).step().actions()) {
+                    if (action instanceof OpenIncident open) {
+                        Instant at = trace.get(i).at();
+                        Set<String> healthy = healthyRegions(trace.subList(0, i + 1), scenario.regionCount());
+                        Set<String> failed = regionsFailedWithin(trace.subList(0, i + 1), healthy, at.minus(scenario.policy().window()));
+                        int quorum = Math.min(scenario.policy().quorum(), healthy.size());
+                        assertThat(failed).as("healthy regions failing within the window").hasSizeGreaterThanOrEqualTo(Math.max(quorum, 1));
+                        assertThat(open.incident().confirmingRegions()).hasSizeGreaterThanOrEqualTo(quorum).isSubsetOf(failed);
+                    }
+                }
+            }
+        });
+    }
 
-        assertThat(again).isEqualTo(once);
+    @Test
+    void anIncidentNeedsAFailureAndItsRecheck() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            int failuresSinceUp = 0;
+            Set<String> unhealthy = new HashSet<>();
+            for (Entry entry : scenario.play(false)) {
+                if (entry.event() instanceof RegionHealthChanged change) {
+                    if (change.healthy()) unhealthy.remove(change.region()); else unhealthy.add(change.region());
+                }
+                if (entry.event() instanceof RegionResult result && result.failed() && !unhealthy.contains(result.region())) {
+                    failuresSinceUp++;
+                }
+                if (entry.step().actions().stream().anyMatch(OpenIncident.class::isInstance)) {
+                    assertThat(failuresSinceUp).isGreaterThanOrEqualTo(2);
+                }
+                if (entry.step().state().phase() instanceof Phase.Up) failuresSinceUp = 0;
+            }
+        });
+    }
+
+    @Test
+    void neverAnIncidentWhenFewerRegionsThanTheQuorumFail() {
+        forAll(300, IncidentInvariantsTest::fewerFailingRegionsThanTheQuorum, scenario -> {
+            List<Action> actions = actions(scenario.play(false));
+
+            assertThat(actions).noneMatch(OpenIncident.class::isInstance);
+        });
+    }
+
+    @Test
+    void anUnhealthyRegionsFailuresNeverCount() {
+        forAll(300, IncidentInvariantsTest::onlyAnUnhealthyRegionFails, scenario -> {
+            List<Entry> trace = scenario.play(false);
+
+            assertThat(trace).allSatisfy(entry -> assertThat(entry.step().state().phase()).isEqualTo(new Phase.Up()));
+            assertThat(actions(trace)).noneMatch(action -> action instanceof Action.RecordBlip || action instanceof Action.RecheckNow);
+        });
+    }
+
+    @Test
+    void clientSideFailuresNeverPage() {
+        forAll(300, IncidentInvariantsTest::onlyClientSideFailures, scenario -> {
+            for (Action action : actions(scenario.play(true))) {
+                switch (action) {
+                    case Notify notify -> assertThat(notify.severity()).isNotEqualTo(Severity.CRITICAL);
+                    case OpenIncident open -> assertThat(open.incident().severity()).isEqualTo(Severity.WARNING);
+                    case EscalateIncident escalate -> throw new AssertionError("escalated on client-side failures: " + escalate);
+                    default -> {
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void aWarningIncidentIsExactlyAClientSideOne() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            for (Action action : actions(scenario.play(false))) {
+                Incident incident = switch (action) {
+                    case OpenIncident open -> open.incident();
+                    case EscalateIncident escalate -> escalate.incident();
+                    default -> null;
+                };
+                if (incident != null) {
+                    assertThat(incident.severity() == Severity.WARNING).isEqualTo(incident.fault() == Fault.CLIENT);
+                }
+            }
+        });
+    }
+
+    @Test
+    void nothingNewPagesDuringMaintenance() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            for (Entry entry : scenario.play(false)) {
+                if (!entry.step().state().inMaintenance()) continue;
+                for (Notify notify : notifications(entry)) {
+                    switch (notify.transition()) {
+                        case RESOLVED, STABLE -> {
+                            // closes what people heard before the window
+                        }
+                        case MAINTENANCE_SUPPRESSED -> assertThat(notify.severity()).isEqualTo(Severity.INFO);
+                        case OPENED, ESCALATED, FLAPPING, INSTABILITY -> throw new AssertionError("paged in maintenance: " + notify);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void flappingAlertsOnceAndThenStaysQuietUntilStable() {
+        forAll(400, IncidentInvariantsTest::scenarios, scenario -> {
+            boolean flapping = false;
+            int closedWhileFlapping = 0;
+            for (Entry entry : scenario.play(true)) {
+                for (Notify notify : notifications(entry)) {
+                    switch (notify.transition()) {
+                        case FLAPPING -> {
+                            assertThat(flapping).as("a second FLAPPING alert").isFalse();
+                            flapping = true;
+                            closedWhileFlapping = 0;
+                        }
+                        case STABLE -> {
+                            assertThat(flapping).as("STABLE without FLAPPING").isTrue();
+                            flapping = false;
+                        }
+                        case OPENED, ESCALATED -> assertThat(flapping).as(notify + " while flapping").isFalse();
+                        case RESOLVED -> closedWhileFlapping += flapping ? 1 : 0;
+                        case INSTABILITY, MAINTENANCE_SUPPRESSED -> {
+                        }
+                    }
+                }
+                // At most the one page that was open when flapping began gets its resolution.
+                assertThat(closedWhileFlapping).isLessThanOrEqualTo(1);
+                assertThat(entry.step().state().status() == Status.FLAPPING).isEqualTo(flapping);
+            }
+        });
+    }
+
+    @Test
+    void theSameEventsGiveTheSameSteps() {
+        forAll(200, IncidentInvariantsTest::scenarios, scenario -> {
+            List<Step> once = scenario.play(true).stream().map(Entry::step).toList();
+            List<Step> again = scenario.play(true).stream().map(Entry::step).toList();
+
+            assertThat(again).isEqualTo(once);
+        });
     }
 
     // ---- generators
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return Combinators.combine(policies(), Arbitraries.integers().between(1, 4), moves()).as(Scenario::new);
+    static Scenario scenarios(RandomGenerator random) {
+        return new Scenario(policies(random), between(random, 1, 4), moves(random));
     }
 
-    @Provide
-    Arbitrary<Scenario> onlyClientSideFailures() {
-        return scenarios().map(scenario -> scenario.withMoves(moves -> mapChecks(moves,
-                check -> isCritical(check.seen()) ? new Check(check.region(), Seen.CLIENT_ERROR, check.gapMillis()) : check)));
+    static Scenario onlyClientSideFailures(RandomGenerator random) {
+        return scenarios(random).withMoves(moves -> mapChecks(moves,
+                check -> isCritical(check.seen()) ? new Check(check.region(), Seen.CLIENT_ERROR, check.gapMillis()) : check));
     }
 
     /** All regions healthy; only the first (quorum - 1) of them ever fail. */
-    @Provide
-    Arbitrary<Scenario> fewerFailingRegionsThanTheQuorum() {
-        Arbitrary<Integer> regionCounts = Arbitraries.integers().between(2, 4);
-        return Combinators.combine(policies(), regionCounts, moves()).as((policy, regions, moves) -> {
-            ConfirmPolicy needsTwo = policy.withQuorum(Math.max(2, policy.quorum()));
-            int failing = Math.min(needsTwo.quorum(), regions) - 1;
-            List<Move> fewer = mapChecks(withoutHealthChanges(moves),
-                    check -> check.region() % regions < failing ? check : new Check(check.region(), Seen.OK, check.gapMillis()));
-            return new Scenario(needsTwo, regions, fewer);
-        });
+    static Scenario fewerFailingRegionsThanTheQuorum(RandomGenerator random) {
+        ConfirmPolicy policy = policies(random);
+        int regions = between(random, 2, 4);
+        List<Move> moves = moves(random);
+        ConfirmPolicy needsTwo = policy.withQuorum(Math.max(2, policy.quorum()));
+        int failing = Math.min(needsTwo.quorum(), regions) - 1;
+        List<Move> fewer = mapChecks(withoutHealthChanges(moves),
+                check -> check.region() % regions < failing ? check : new Check(check.region(), Seen.OK, check.gapMillis()));
+        return new Scenario(needsTwo, regions, fewer);
     }
 
     /** Region r0 is unhealthy throughout and is the only one that fails. */
-    @Provide
-    Arbitrary<Scenario> onlyAnUnhealthyRegionFails() {
-        return scenarios().map(scenario -> scenario.withMoves(moves -> {
+    static Scenario onlyAnUnhealthyRegionFails(RandomGenerator random) {
+        Scenario scenario = scenarios(random);
+        return scenario.withMoves(moves -> {
             List<Move> only = new ArrayList<>(List.of(new ToggleHealth(0, 0)));
             only.addAll(mapChecks(withoutHealthChanges(moves), check -> check.region() % scenario.regionCount() == 0
                     ? new Check(0, check.seen(), check.gapMillis()) : new Check(check.region(), Seen.OK, check.gapMillis())));
             return only;
-        }));
+        });
     }
 
-    private static Arbitrary<ConfirmPolicy> policies() {
-        Arbitrary<Duration> period = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(Duration.ZERO)),
-                Tuple.of(1, Arbitraries.integers().between(1, 90).map(Duration::ofSeconds)));
-        return Combinators.combine(
-                Arbitraries.integers().between(1, 4),
-                Arbitraries.integers().between(5, 60).map(Duration::ofSeconds),
-                period,
-                Arbitraries.integers().between(1, 3),
-                thresholds(2, 6, 60, 900),
-                thresholds(2, 4, 600, 3600)).as(ConfirmPolicy::new);
+    private static ConfirmPolicy policies(RandomGenerator random) {
+        return new ConfirmPolicy(
+                between(random, 1, 4),
+                Duration.ofSeconds(between(random, 5, 60)),
+                Gen.<Duration>frequency(random,
+                        weighted(1, Duration.ZERO),
+                        weightedBy(1, r -> Duration.ofSeconds(between(r, 1, 90)))),
+                between(random, 1, 3),
+                thresholds(random, 2, 6, 60, 900),
+                thresholds(random, 2, 4, 600, 3600));
     }
 
-    private static Arbitrary<Threshold> thresholds(int minCount, int maxCount, int minSeconds, int maxSeconds) {
-        return Combinators.combine(Arbitraries.integers().between(minCount, maxCount),
-                Arbitraries.integers().between(minSeconds, maxSeconds).map(Duration::ofSeconds)).as(Threshold::new);
+    private static Threshold thresholds(RandomGenerator random, int minCount, int maxCount, int minSeconds, int maxSeconds) {
+        return new Threshold(between(random, minCount, maxCount), Duration.ofSeconds(between(random, minSeconds, maxSeconds)));
     }
 
-    private static Arbitrary<List<Move>> moves() {
-        Arbitrary<Long> gaps = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.longs().between(0, 2_000)),
-                Tuple.of(3, Arbitraries.longs().between(2_000, 40_000)),
-                Tuple.of(1, Arbitraries.longs().between(40_000, 900_000)));
-        Arbitrary<Seen> seen = Arbitraries.frequency(
-                Tuple.of(5, Seen.OK), Tuple.of(1, Seen.SLOW), Tuple.of(3, Seen.SERVER_ERROR), Tuple.of(1, Seen.BAD_GATEWAY),
-                Tuple.of(2, Seen.CLIENT_ERROR), Tuple.of(1, Seen.RATE_LIMITED), Tuple.of(1, Seen.NETWORK));
-        Arbitrary<Integer> region = Arbitraries.integers().between(0, 3);
-        Arbitrary<Move> move = Arbitraries.frequencyOf(
-                Tuple.of(18, Combinators.combine(region, seen, gaps).as(Check::new)),
-                Tuple.of(6, Combinators.combine(seen, gaps).as(Simulation.Everywhere::new)),
-                Tuple.of(1, Combinators.combine(region, gaps).as(ToggleHealth::new)),
-                Tuple.of(1, gaps.map(Simulation.ToggleMaintenance::new)),
-                Tuple.of(1, gaps.map(Simulation.StrayDeadline::new)));
-        return move.list().ofMinSize(10).ofMaxSize(80);
+    private static List<Move> moves(RandomGenerator random) {
+        return listOf(random, 10, 80, IncidentInvariantsTest::move);
+    }
+
+    private static Move move(RandomGenerator random) {
+        return Gen.<Move>frequency(random,
+                weightedBy(18, r -> new Check(region(r), seen(r), gap(r))),
+                weightedBy(6, r -> new Simulation.Everywhere(seen(r), gap(r))),
+                weightedBy(1, r -> new ToggleHealth(region(r), gap(r))),
+                weightedBy(1, r -> new Simulation.ToggleMaintenance(gap(r))),
+                weightedBy(1, r -> new Simulation.StrayDeadline(gap(r))));
+    }
+
+    private static long gap(RandomGenerator random) {
+        return Gen.<Long>frequency(random,
+                weightedBy(4, r -> between(r, 0L, 2_000L)),
+                weightedBy(3, r -> between(r, 2_000L, 40_000L)),
+                weightedBy(1, r -> between(r, 40_000L, 900_000L)));
+    }
+
+    private static Seen seen(RandomGenerator random) {
+        return frequency(random,
+                weighted(5, Seen.OK), weighted(1, Seen.SLOW), weighted(3, Seen.SERVER_ERROR), weighted(1, Seen.BAD_GATEWAY),
+                weighted(2, Seen.CLIENT_ERROR), weighted(1, Seen.RATE_LIMITED), weighted(1, Seen.NETWORK));
+    }
+
+    private static int region(RandomGenerator random) {
+        return between(random, 0, 3);
     }
 
     // ---- helpers
