@@ -66,6 +66,14 @@ final class PhaseRecorder extends EventListener {
     }
 
     @Override
+    public void callFailed(Call call, IOException e) {
+        // A lookup that failed still took its time: show it, it is often the whole story.
+        if (resolving && !resolved) {
+            dnsNanos = add(dnsNanos, System.nanoTime() - dnsStart);
+        }
+    }
+
+    @Override
     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
         // An IP-literal URL skips DNS: it is resolved by definition.
         resolved = true;

@@ -184,6 +184,8 @@ class HttpProberTest {
 
         assertThat(result.verdict().cause()).isEqualTo(Cause.DNS_FAILURE);
         assertThat(result.verdict().fault().id()).isEqualTo("network");
+        assertThat(result.timings().dns()).as("the failed lookup's time").isPresent();
+        assertThat(result.timings().connect()).isEmpty();
     }
 
     @Test
