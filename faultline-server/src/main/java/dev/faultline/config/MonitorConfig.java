@@ -1,6 +1,7 @@
 package dev.faultline.config;
 
 import dev.faultline.check.MonitorSpec;
+import dev.faultline.monitor.Monitor;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,5 +28,10 @@ public record MonitorConfig(MonitorSpec spec, List<String> regions, List<String>
 
     public String name() {
         return spec.name();
+    }
+
+    /** The monitor the server runs from this configuration. */
+    public Monitor toMonitor(Monitor.Origin origin) {
+        return new Monitor(Monitor.idFor(name()), spec, regions, channels, tags, origin);
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.config;
 
 import dev.faultline.check.Header;
 import dev.faultline.check.MonitorSpec;
+import dev.faultline.monitor.Monitor;
 import dev.faultline.config.NodeReader.Located;
 import java.net.URI;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class MonitorReader {
         Section s = reader.section(node, path, KEYS).orElse(null);
         if (s == null) return Optional.empty();
         Optional<Located<String>> name = reader.requiredText(s, "name");
-        name.ifPresent(n -> reader.unique(n, names, "monitor name"));
+        name.ifPresent(n -> uniqueId(n, names));
         URI url = reader.required(s, "url").flatMap(n -> reader.parse(n, s.pathOf("url"), MonitorSpec::parseUrl))
                 .orElse(PLACEHOLDER);
 
@@ -117,6 +118,16 @@ final class MonitorReader {
                 .build(() -> new MonitorConfig(built.orElseGet(() -> MonitorSpec.builder(PLACEHOLDER).build()),
                         regions, alerts, tags, own));
         return errors.count() > before ? Optional.empty() : monitor;
+    }
+
+    /** Names must differ in their ids too (the API and metrics key on them): "API" and "api" would share one. */
+    private void uniqueId(Located<String> name, Map<String, Located<String>> byId) {
+        String id = Monitor.idFor(name.value());
+        Located<String> first = byId.putIfAbsent(id, name);
+        if (first == null) return;
+        String clash = first.value().equals(name.value()) ? "" : " (both give the id '" + id + "')";
+        errors.at(name.node(), name.path(), "duplicate monitor name '" + name.value() + "'" + clash + ": already used by "
+                + first.path() + " (line " + (first.node().getStartMark().getLine() + 1) + ")");
     }
 
     private static Node at(Section s, String key) {
