@@ -67,22 +67,39 @@ final class ConfigReader {
     }
 
     private ServerSettings server(Node node) {
-        Section s = reader.section(node, "server", List.of("port", "data_dir", "database_url")).orElse(null);
-        if (s == null) return ServerSettings.DEFAULT;
-        Slot<Integer> port = new Slot<>(ServerSettings.DEFAULT.port());
-        Slot<Path> dataDir = new Slot<>(ServerSettings.DEFAULT.dataDir());
+        ServerSettings d = ServerSettings.DEFAULT;
+        Section s = reader.section(node, "server", List.of("port", "host", "data_dir", "database_url", "retention")).orElse(null);
+        if (s == null) return d;
+        Slot<Integer> port = new Slot<>(d.port());
+        Slot<String> host = new Slot<>(d.host());
+        Slot<Path> dataDir = new Slot<>(d.dataDir());
         Slot<Optional<String>> databaseUrl = new Slot<>(Optional.empty());
+        Slot<Duration> results = new Slot<>(d.resultRetention());
+        Slot<Duration> rollups = new Slot<>(d.rollupRetention());
         reader.into(s, "port", port::set, reader::integer);
+        reader.into(s, "host", host::set, reader::text);
         reader.into(s, "data_dir", dataDir::set, (n, p) -> reader.parse(n, p, Path::of));
         s.value("database_url").flatMap(n -> reader.text(n, s.pathOf("database_url")))
                 .map(String::strip).filter(url -> !url.isEmpty()) // ${DATABASE_URL:-} leaves it unset
                 .ifPresent(url -> databaseUrl.set(Optional.of(url)));
+        Optional<Section> retention = s.value("retention")
+                .flatMap(n -> reader.section(n, s.pathOf("retention"), List.of("results", "rollups")));
+        retention.ifPresent(r -> {
+            reader.into(r, "results", results::set, reader::duration);
+            reader.into(r, "rollups", rollups::set, reader::duration);
+        });
         return new FieldByField(errors, node, "server")
-                .field("port", s.value("port").orElse(null), s.pathOf("port"), () -> port.set(8080))
+                .field("port", s.value("port").orElse(null), s.pathOf("port"), () -> port.set(d.port()))
+                .field("host", s.value("host").orElse(null), s.pathOf("host"), () -> host.set(d.host()))
                 .field("database_url", s.value("database_url").orElse(null), s.pathOf("database_url"),
                         () -> databaseUrl.set(Optional.empty()))
-                .build(() -> new ServerSettings(port.get(), dataDir.get(), databaseUrl.get()))
-                .orElse(ServerSettings.DEFAULT);
+                .field("retention.results", retention.flatMap(r -> r.value("results")).orElse(null),
+                        s.pathOf("retention") + ".results", () -> results.set(d.resultRetention()))
+                .field("retention.rollups", retention.flatMap(r -> r.value("rollups")).orElse(null),
+                        s.pathOf("retention") + ".rollups", () -> rollups.set(d.rollupRetention()))
+                .build(() -> new ServerSettings(port.get(), host.get(), dataDir.get(), databaseUrl.get(), results.get(),
+                        rollups.get()))
+                .orElse(d);
     }
 
     private MonitorDefaults defaults(Node node) {

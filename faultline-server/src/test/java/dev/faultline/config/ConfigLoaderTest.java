@@ -33,7 +33,7 @@ class ConfigLoaderTest {
     void loadsTheExampleOfTheDesign() {
         FaultlineConfig config = loaded("valid-design-example.yaml", Map.of());
 
-        assertThat(config.server()).isEqualTo(new ServerSettings(8080, Path.of("./data"), Optional.empty()));
+        assertThat(config.server()).isEqualTo(ServerSettings.DEFAULT);
         assertThat(config.defaults()).isEqualTo(new MonitorDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10)));
         assertThat(config.confirm()).isEqualTo(new ConfirmSettings(2, Duration.ofSeconds(30), Duration.ZERO, 2));
         assertThat(config.channels()).containsExactly(new ChannelConfig("pager", ChannelType.WEBHOOK,
@@ -51,8 +51,8 @@ class ConfigLoaderTest {
     void loadsEveryKeyOfAFullFile() {
         FaultlineConfig config = loaded("valid-full.yaml", ENVIRONMENT);
 
-        assertThat(config.server()).isEqualTo(new ServerSettings(9090, Path.of("/var/lib/faultline"),
-                Optional.of("jdbc:postgresql://127.0.0.1:5432/faultline")));
+        assertThat(config.server()).isEqualTo(new ServerSettings(9090, "0.0.0.0", Path.of("/var/lib/faultline"),
+                Optional.of("jdbc:postgresql://127.0.0.1:5432/faultline"), Duration.ofDays(14), Duration.ofDays(365)));
         assertThat(config.defaults()).isEqualTo(new MonitorDefaults(Duration.ofMinutes(2), Duration.ofSeconds(20)));
         assertThat(config.confirm()).isEqualTo(new ConfirmSettings(3, Duration.ofSeconds(45), Duration.ofMinutes(1), 4));
         assertThat(config.channels()).containsExactly(
