@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param baselineWindow the window before it
  * @param baseline       the same share there: what a rise or spike was compared with, and
  *                       context for the kinds judged against a fixed share
- * @param summary        the finding with its figures, in one sentence
+ * @param summary        the finding with its figures, in one sentence (no closing full stop, as in a diagnosis)
  * @param nextStep       the first thing to do
  */
 public record Anomaly(Kind kind, Severity severity, TimeWindow window, Share current, TimeWindow baselineWindow,

@@ -42,6 +42,6 @@ public record AuthSpike(Duration recent, Duration baseline, long minSamples, lon
         Comparison seen = Comparison.of(series, kind(), expected, recent, baseline, now);
         if (!seen.hasSamples(minSamples, minBaselineSamples)) return Optional.empty();
         if (!seen.current().reaches(minShare) || seen.zScore() < minZ - 1e-9) return Optional.empty();
-        return Optional.of(Anomaly.of(kind(), seen, TrendAdvice.compared(seen.codesSeen(), seen) + "."));
+        return Optional.of(Anomaly.of(kind(), seen, TrendAdvice.compared(seen.codesSeen(), seen)));
     }
 }

@@ -47,6 +47,6 @@ public record FrequentServerErrors(Duration recent, Duration baseline, long minS
         int episodes = Timeline.of(series, seen.window(), seen.counted()).episodes();
         if (episodes < minEpisodes) return Optional.empty();
         return Optional.of(Anomaly.of(kind(), seen,
-                TrendAdvice.compared(seen.codesSeen(), seen) + ", in " + episodes + " separate episodes."));
+                TrendAdvice.compared(seen.codesSeen(), seen) + ", in " + episodes + " separate episodes"));
     }
 }

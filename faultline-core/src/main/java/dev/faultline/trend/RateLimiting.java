@@ -48,6 +48,6 @@ public record RateLimiting(Duration recent, Duration baseline, long minSamples, 
         Duration span = Timeline.of(series, seen.window(), seen.counted()).spanOfCounted();
         if (span.compareTo(minSpan) < 0) return Optional.empty();
         return Optional.of(Anomaly.of(kind(), seen,
-                TrendAdvice.compared(seen.codesSeen(), seen) + "; the 429s went on for " + TrendAdvice.span(span) + "."));
+                TrendAdvice.compared(seen.codesSeen(), seen) + "; the 429s went on for " + TrendAdvice.span(span)));
     }
 }

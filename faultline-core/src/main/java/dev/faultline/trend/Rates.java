@@ -3,6 +3,7 @@ package dev.faultline.trend;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -24,6 +25,9 @@ import java.util.function.IntPredicate;
 public record Rates(TimeWindow window, long total, Map<StatusClass, Share> byClass, SortedMap<Integer, Share> byCode) {
 
     public Rates {
+        if (!byClass.keySet().containsAll(EnumSet.allOf(StatusClass.class))) {
+            throw new IllegalArgumentException("byClass: needs a share for every status class, got " + byClass.keySet());
+        }
         byClass = Collections.unmodifiableMap(new EnumMap<>(byClass));
         byCode = Collections.unmodifiableSortedMap(new TreeMap<>(byCode));
     }

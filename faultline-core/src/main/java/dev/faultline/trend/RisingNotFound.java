@@ -41,6 +41,6 @@ public record RisingNotFound(Duration recent, Duration baseline, long minSamples
         Comparison seen = Comparison.of(series, kind(), expected, recent, baseline, now);
         if (!seen.hasSamples(minSamples, minBaselineSamples)) return Optional.empty();
         if (!seen.current().reaches(minShare) || !seen.risenBy(factor)) return Optional.empty();
-        return Optional.of(Anomaly.of(kind(), seen, TrendAdvice.compared(seen.codesSeen(), seen) + "."));
+        return Optional.of(Anomaly.of(kind(), seen, TrendAdvice.compared(seen.codesSeen(), seen)));
     }
 }

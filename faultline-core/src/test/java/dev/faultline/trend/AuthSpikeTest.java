@@ -78,7 +78,7 @@ class AuthSpikeTest {
         assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.AUTH_SPIKE);
         assertThat(anomaly.severity()).isEqualTo(Severity.WARNING);
         assertThat(anomaly.summary()).isEqualTo("The server suddenly refuses the monitor far more often than usual:"
-                + " 401 and 403 on 30 of 60 checks (50%) in the last 1 h, against 0 of 10080 (0%) in the 7 d before.");
+                + " 401 and 403 on 30 of 60 checks (50%) in the last 1 h, against 0 of 10080 (0%) in the 7 d before");
         assertThat(anomaly.likelyCauses()).anySatisfy(c -> assertThat(c).contains("rotated"))
                 .anySatisfy(c -> assertThat(c).contains("expired"))
                 .anySatisfy(c -> assertThat(c).contains("WAF").contains("allow-list"));

@@ -77,7 +77,7 @@ class FrequentServerErrorsTest {
         Anomaly anomaly = DETECTOR.detect(twoRegions, StatusSet.SUCCESS, NOW).orElseThrow();
 
         assertThat(anomaly.current()).isEqualTo(new Share(18, 2880));
-        assertThat(anomaly.summary()).endsWith("in 3 separate episodes.");
+        assertThat(anomaly.summary()).endsWith("in 3 separate episodes");
     }
 
     @Test
@@ -98,7 +98,7 @@ class FrequentServerErrorsTest {
         assertThat(anomaly.severity()).isEqualTo(Severity.WARNING);
         assertThat(anomaly.baseline()).isEqualTo(new Share(1, 60));
         assertThat(anomaly.summary()).isEqualTo("Brief server errors keep coming back: 502 and 503 on 12 of 1440 checks (0.833%)"
-                + " in the last 24 h, against 1 of 60 (1.67%) in the 7 d before, in 3 separate episodes.");
+                + " in the last 24 h, against 1 of 60 (1.67%) in the 7 d before, in 3 separate episodes");
         assertThat(anomaly.nextStep()).contains("deploys", "resource limits", "dependency");
     }
 }

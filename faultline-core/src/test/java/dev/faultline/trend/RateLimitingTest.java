@@ -64,7 +64,7 @@ class RateLimitingTest {
         assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.RATE_LIMITED);
         assertThat(anomaly.severity()).isEqualTo(Severity.INFO);
         assertThat(anomaly.summary()).isEqualTo("The server keeps rate-limiting the monitor: 429 on 6 of 60 checks (10%)"
-                + " in the last 1 h, against 0 of 0 (0%) in the 7 d before; the 429s went on for 1 h.");
+                + " in the last 1 h, against 0 of 0 (0%) in the 7 d before; the 429s went on for 1 h");
         assertThat(anomaly.nextStep()).contains("interval", "Retry-After");
         assertThat(anomaly.likelyCauses()).anySatisfy(c -> assertThat(c).contains("other clients"));
     }

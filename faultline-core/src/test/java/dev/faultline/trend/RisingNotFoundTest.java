@@ -80,7 +80,7 @@ class RisingNotFoundTest {
         assertThat(anomaly.current()).isEqualTo(new Share(60, 1000));
         assertThat(anomaly.baseline()).isEqualTo(new Share(100, 10000));
         assertThat(anomaly.summary()).isEqualTo("More checks find nothing at the URL: 404 on 60 of 1000 checks (6%)"
-                + " in the last 24 h, against 100 of 10000 (1%) in the 7 d before.");
+                + " in the last 24 h, against 100 of 10000 (1%) in the 7 d before");
         assertThat(anomaly.likelyCauses()).anySatisfy(c -> assertThat(c).contains("redirect"));
         assertThat(anomaly.nextStep()).contains("redirects", "deploy");
     }
