@@ -30,7 +30,7 @@ final class CheckLauncher {
     private final Semaphore global;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduleLag lag = new ScheduleLag();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -50,13 +50,13 @@ final class CheckLauncher {
     /** Starts a check of an entry that is not in flight; called under the scheduler's lock. */
     void launch(ScheduledMonitor entry, long dueMillis) {
         entry.inFlight = true;
-        inFlight.incrementAndGet();
+        waiting.incrementAndGet();
         Monitor monitor = entry.monitor;
         Semaphore host = entry.hostPermits;
         try {
             threads.execute(() -> check(entry, monitor, host, dueMillis));
         } catch (RejectedExecutionException closed) {
-            inFlight.decrementAndGet();
+            waiting.decrementAndGet();
             entry.inFlight = false;
         }
     }
@@ -67,8 +67,10 @@ final class CheckLauncher {
     }
 
     SchedulerStats stats(int monitors) {
-        int now = running.get();
-        return new SchedulerStats(monitors, now, Math.max(0, inFlight.get() - now), started.get(), completed.get(),
+        // Waiting first: a check moves from waiting to running, and must not be missed in between.
+        int waitingNow = waiting.get();
+        int runningNow = running.get();
+        return new SchedulerStats(monitors, runningNow, waitingNow, started.get(), completed.get(),
                 failed.get(), skipped.get(), sinkFailures.get(), lag.snapshot());
     }
 
@@ -92,7 +94,6 @@ final class CheckLauncher {
         } finally {
             // Before the sink: a sink that asks for a re-check at once must find the monitor idle.
             entry.inFlight = false;
-            inFlight.decrementAndGet();
         }
         if (result != null) deliver(result);
     }
@@ -104,7 +105,9 @@ final class CheckLauncher {
             try {
                 global.acquire();
                 try {
-                    return closing ? null : run(monitor, dueMillis);
+                    if (!closing) return run(monitor, dueMillis);
+                    waiting.decrementAndGet();
+                    return null;
                 } finally {
                     global.release();
                 }
@@ -112,14 +115,17 @@ final class CheckLauncher {
                 host.release();
             }
         } catch (InterruptedException e) {
-            return null; // closing
+            waiting.decrementAndGet(); // interrupted while waiting for a permit: closing
+            return null;
         }
     }
 
     private CheckResult run(Monitor monitor, long dueMillis) {
+        // Up before down, so that the check never looks over while it is on its way.
+        running.incrementAndGet();
+        waiting.decrementAndGet();
         lag.record(clock.millis() - dueMillis);
         started.incrementAndGet();
-        running.incrementAndGet();
         try {
             CheckResult result = runner.run(monitor, AgentConfig.LOCAL_REGION);
             completed.incrementAndGet();

@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 /**
  * The run-time state of one scheduled monitor. Every field but {@link #inFlight} is read and
  * written only under the scheduler's lock; {@code dueMillis} changes only while the entry is
- * out of the timetable's queue, so the heap order holds.
+ * out of the timetable's queue or the queue is about to be rebuilt, so the heap order holds.
  */
 final class ScheduledMonitor {
 

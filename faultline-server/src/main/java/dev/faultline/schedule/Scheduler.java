@@ -64,7 +64,7 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Makes these monitors the scheduled ones (those of other regions are left to agents). A
      * monitor kept with the same interval keeps its phase; a changed interval takes effect at
-     * the first due time of the new cadence; a new monitor first runs at its offset, not at
+     * the first due time of the new cadence after now; a new monitor first runs at its offset, not at
      * once. A removed monitor is not checked again; a check of it already in flight finishes and
      * its result is delivered.
      *

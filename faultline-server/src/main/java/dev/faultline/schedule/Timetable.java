@@ -31,8 +31,8 @@ final class Timetable {
     /**
      * Makes the local-region monitors among {@code monitors} the scheduled ones. A monitor kept
      * with its interval keeps its phase and due time; one whose interval changed falls due at
-     * the first time of its new cadence; a new one at the first time of its cadence from
-     * {@code nowMillis}. Returns how many monitors were removed.
+     * the first time of its new cadence after {@code nowMillis} (not at now: it may have just
+     * run); a new one at the first time of its cadence from now. Returns how many were removed.
      */
     int replaceAll(Collection<Monitor> monitors, long nowMillis) {
         Map<String, Monitor> local = new LinkedHashMap<>();
@@ -49,9 +49,10 @@ final class Timetable {
                 Cadence cadence = Cadence.of(monitor.id(), monitor.spec().interval());
                 entry = new ScheduledMonitor(monitor, cadence, hosts.forUrl(monitor.spec().url()), cadence.firstDueAtOrAfter(nowMillis));
             } else {
+                // The entry is still in the queue: the heap is rebuilt below, before any use.
                 if (!monitor.spec().interval().equals(entry.monitor.spec().interval())) {
                     entry.cadence = Cadence.of(monitor.id(), monitor.spec().interval());
-                    entry.dueMillis = entry.cadence.firstDueAtOrAfter(nowMillis);
+                    entry.dueMillis = entry.cadence.nextDueAfter(nowMillis);
                 }
                 entry.monitor = monitor;
                 entry.hostPermits = hosts.forUrl(monitor.spec().url());
