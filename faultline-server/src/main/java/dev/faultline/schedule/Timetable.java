@@ -1,0 +1,112 @@
+package dev.faultline.schedule;
+
+import dev.faultline.config.AgentConfig;
+import dev.faultline.monitor.Monitor;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The local region's monitors ordered by due time: a binary heap of {@link ScheduledMonitor}
+ * entries, so that holding and dispatching a monitor costs no allocation. Not thread-safe: the
+ * scheduler calls it under its lock.
+ */
+final class Timetable {
+
+    private static final Comparator<ScheduledMonitor> BY_DUE = Comparator.comparingLong(entry -> entry.dueMillis);
+
+    private final HostPermits hosts;
+    private Map<String, ScheduledMonitor> byId = new HashMap<>();
+    private final PriorityQueue<ScheduledMonitor> queue = new PriorityQueue<>(BY_DUE);
+
+    Timetable(HostPermits hosts) {
+        this.hosts = hosts;
+    }
+
+    /**
+     * Makes the local-region monitors among {@code monitors} the scheduled ones. A monitor kept
+     * with its interval keeps its phase and due time; one whose interval changed falls due at
+     * the first time of its new cadence after {@code nowMillis} (not at now: it may have just
+     * run); a new one at the first time of its cadence from now. Returns how many were removed.
+     */
+    int replaceAll(Collection<Monitor> monitors, long nowMillis) {
+        Map<String, Monitor> local = new LinkedHashMap<>();
+        for (Monitor monitor : monitors) {
+            if (monitor.regions().contains(AgentConfig.LOCAL_REGION) && local.put(monitor.id(), monitor) != null) {
+                throw new IllegalArgumentException("duplicate monitor id '" + monitor.id() + "'");
+            }
+        }
+        Map<String, ScheduledMonitor> next = HashMap.newHashMap(local.size());
+        Set<String> hostKeys = new HashSet<>();
+        for (Monitor monitor : local.values()) {
+            ScheduledMonitor entry = byId.get(monitor.id());
+            if (entry == null) {
+                Cadence cadence = Cadence.of(monitor.id(), monitor.spec().interval());
+                entry = new ScheduledMonitor(monitor, cadence, hosts.forUrl(monitor.spec().url()), cadence.firstDueAtOrAfter(nowMillis));
+            } else {
+                // The entry is still in the queue: the heap is rebuilt below, before any use.
+                if (!monitor.spec().interval().equals(entry.monitor.spec().interval())) {
+                    entry.cadence = Cadence.of(monitor.id(), monitor.spec().interval());
+                    entry.dueMillis = entry.cadence.nextDueAfter(nowMillis);
+                }
+                entry.monitor = monitor;
+                entry.hostPermits = hosts.forUrl(monitor.spec().url());
+            }
+            next.put(monitor.id(), entry);
+            hostKeys.add(HostPermits.hostKey(monitor.spec().url()));
+        }
+        int removed = (int) byId.keySet().stream().filter(id -> !next.containsKey(id)).count();
+        byId = next;
+        queue.clear();
+        queue.addAll(next.values());
+        hosts.retainOnly(hostKeys);
+        return removed;
+    }
+
+    /**
+     * Hands every entry due at {@code nowMillis} to {@code dispatch}, then moves it to its next
+     * due time after now: runs missed while the dispatcher was held up are not caught up on. An
+     * entry under a deferral is not dispatched but moved to the first due time after it.
+     */
+    void takeDue(long nowMillis, Dispatch dispatch) {
+        ScheduledMonitor entry;
+        while ((entry = queue.peek()) != null && entry.dueMillis <= nowMillis) {
+            queue.poll();
+            long dueMillis = entry.dueMillis;
+            boolean deferred = entry.deferredUntilMillis > nowMillis;
+            entry.dueMillis = deferred
+                    ? entry.cadence.firstDueAtOrAfter(entry.deferredUntilMillis)
+                    : entry.cadence.nextDueAfter(nowMillis);
+            queue.add(entry);
+            if (!deferred) {
+                entry.deferredUntilMillis = 0;
+                dispatch.due(entry, dueMillis);
+            }
+        }
+    }
+
+    /** The earliest due time, or {@link Long#MAX_VALUE} when nothing is scheduled. */
+    long nextDueMillis() {
+        ScheduledMonitor first = queue.peek();
+        return first == null ? Long.MAX_VALUE : first.dueMillis;
+    }
+
+    ScheduledMonitor get(String monitorId) {
+        return byId.get(monitorId);
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** What the scheduler does with an entry that fell due. */
+    @FunctionalInterface
+    interface Dispatch {
+        void due(ScheduledMonitor entry, long dueMillis);
+    }
+}
