@@ -35,7 +35,7 @@ public record CheckResult(
 
     /** Headers kept with every result: back-off hints and the tell-tales of caches and CDNs. */
     public static final List<String> SELECTED_HEADERS = List.of(
-            "Retry-After", "Age", "Cache-Control", "X-Cache", "CF-Cache-Status", "Via", "Server", "Location");
+            "Retry-After", "Age", "Cache-Control", "X-Cache", "X-Cache-Status", "CF-Cache-Status", "Via", "Server", "Location");
 
     public CheckResult {
         headers = Map.copyOf(headers);
