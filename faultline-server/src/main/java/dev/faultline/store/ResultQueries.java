@@ -1,0 +1,75 @@
+package dev.faultline.store;
+
+import dev.faultline.check.CheckResult;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reads stored check results. */
+public final class ResultQueries {
+
+    /** The most results one page holds. */
+    public static final int MAX_LIMIT = 1_000;
+
+    private final Jdbi reads;
+
+    ResultQueries(Jdbi reads) {
+        this.reads = reads;
+    }
+
+    /**
+     * A monitor's results, newest first (ties in time broken by row id, so paging never skips or repeats one).
+     *
+     * @param limit  1 to {@link #MAX_LIMIT}
+     * @param since  only results that started at or after this instant
+     * @param before only results after this position: the {@code next} of the previous page
+     */
+    public ResultPage recent(String monitorId, int limit, Optional<Instant> since, Optional<ResultCursor> before) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit: " + limit + " is outside 1 to " + MAX_LIMIT);
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + ResultRows.COLUMNS + " FROM results WHERE monitor_id = :monitor");
+        since.ifPresent(s -> sql.append(" AND started_at_us >= :since"));
+        before.ifPresent(c -> sql.append(" AND (started_at_us < :beforeTime OR (started_at_us = :beforeTime AND id < :beforeId))"));
+        sql.append(" ORDER BY started_at_us DESC, id DESC LIMIT :limit");
+        return reads.withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("monitor", monitorId).bind("limit", limit + 1);
+            since.ifPresent(s -> query.bind("since", Micros.of(s)));
+            before.ifPresent(c -> query.bind("beforeTime", Micros.of(c.startedAt())).bind("beforeId", c.id()));
+            List<Row> rows = query.map((rs, ctx) -> new Row(ResultRows.read(rs), ResultRows.cursor(rs))).list();
+            List<CheckResult> results = rows.stream().limit(limit).map(Row::result).toList();
+            return new ResultPage(results, rows.size() > limit ? Optional.of(rows.get(limit - 1).cursor()) : Optional.empty());
+        });
+    }
+
+    private record Row(CheckResult result, ResultCursor cursor) {
+    }
+
+    /** The newest result of a monitor, from any region. */
+    public Optional<CheckResult> latest(String monitorId) {
+        return recent(monitorId, 1, Optional.empty(), Optional.empty()).results().stream().findFirst();
+    }
+
+    /**
+     * The newest result of every monitor with results, from any region: one small join, cheap
+     * enough for every scrape of the metrics.
+     */
+    public Map<String, CheckResult> latestByMonitor() {
+        String sql = "SELECT " + prefixed("r") + " FROM latest_results l JOIN results r ON r.monitor_id = l.monitor_id"
+                + " AND r.started_at_us = l.started_at_us AND r.region = l.region";
+        return reads.withHandle(handle -> {
+            Map<String, CheckResult> newest = new HashMap<>();
+            handle.createQuery(sql).map((rs, ctx) -> ResultRows.read(rs)).forEach(result ->
+                    newest.merge(result.monitor(), result, (a, b) -> b.startedAt().isAfter(a.startedAt()) ? b : a));
+            return newest;
+        });
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + ResultRows.COLUMNS.replace(", ", ", " + alias + ".");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.faultline.store;
+
+import dev.faultline.store.StoreSettings.Database;
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Faultline's database: check results (written in batches by {@link #writer()}, read by
+ * {@link #results()}), their minute and hour rollups ({@link #rollups()}), and the monitors
+ * created through the API ({@link #monitors()}). SQLite or PostgreSQL with the same schema,
+ * migrated by Flyway when opened.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final Dialect.Connections connections;
+    private final ResultWriter writer;
+    private final ResultQueries results;
+    private final Rollups rollups;
+    private final MonitorRepository monitors;
+    private final Retention retention;
+
+    private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
+        this.connections = connections;
+        Jdbi writes = Jdbi.create(connections.writes());
+        Jdbi reads = Jdbi.create(connections.reads());
+        this.writer = new ResultWriter(settings.writer(), new BatchInsert(writes, dialect)::write);
+        this.results = new ResultQueries(reads);
+        this.rollups = new Rollups(reads);
+        this.monitors = new MonitorRepository(writes, reads, dialect);
+        this.retention = new Retention(writes, settings);
+    }
+
+    /** Opens (and creates or migrates) the database the settings name. */
+    public static Store open(StoreSettings settings) {
+        Dialect dialect = switch (settings.database()) {
+            case Database.Sqlite sqlite -> new SqliteDialect(sqlite.dataDir());
+            case Database.Postgres postgres -> new PostgresDialect(postgres.jdbcUrl(), postgres.schema());
+        };
+        migrate(dialect);
+        Dialect.Connections connections = dialect.connect();
+        try {
+            return new Store(settings, dialect, connections);
+        } catch (RuntimeException e) {
+            closeQuietly(connections);
+            throw e;
+        }
+    }
+
+    private static void migrate(Dialect dialect) {
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(dialect.migrationUrl(), null, null)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .failOnMissingLocations(true);
+        dialect.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+        var result = flyway.load().migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("store migrated to schema version {}", result.targetSchemaVersion);
+        }
+    }
+
+    public ResultWriter writer() {
+        return writer;
+    }
+
+    public ResultQueries results() {
+        return results;
+    }
+
+    public Rollups rollups() {
+        return rollups;
+    }
+
+    public MonitorRepository monitors() {
+        return monitors;
+    }
+
+    /**
+     * Deletes results, minute rollups and hour rollups older than their retention before {@code now}.
+     * The composition root calls it on a schedule (hourly is plenty).
+     */
+    public Pruned prune(Instant now) {
+        return retention.prune(now);
+    }
+
+    /** Writes every queued result, then closes the connections. */
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            closeQuietly(connections);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing the store's connections failed", e);
+        }
+    }
+}
