@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted HTTP uptime monitor that says whose fault a failure is.",
-        subcommands = {CheckCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for usage and configuration errors (DESIGN.md §7). */

@@ -1,0 +1,59 @@
+package dev.faultline.cli;
+
+import dev.faultline.config.ConfigError;
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.config.LoadResult;
+import dev.faultline.demo.DemoSite;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code faultline demo}: the server, watching a built-in site that misbehaves in every way it can. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the server against a built-in demo site with one misbehaving endpoint per verdict,",
+                "so every kind of failure shows within a minute. Data goes to ./data/demo."})
+final class DemoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the server (default: 8080).")
+    int port = 8080;
+
+    @Option(names = "--site-port", paramLabel = "PORT", description = "Port of the demo site (default: any free one).")
+    int sitePort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DemoSite site = DemoSite.start(sitePort);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("DEMO", site.baseUrl());
+        String text = demoConfig().replace("port: 8080", "port: " + port);
+        LoadResult result = new ConfigLoader(environment).parse(text, "faultline-demo.yaml");
+        if (result instanceof LoadResult.Rejected rejected) {
+            // The demo's own file is wrong: a bug, said plainly.
+            rejected.errors().stream().map(ConfigError::toString).forEach(spec.commandLine().getErr()::println);
+            site.close();
+            return Main.USAGE;
+        }
+        spec.commandLine().getOut().println("Demo site with misbehaving endpoints: " + site.baseUrl());
+        return RunCommand.serve(((LoadResult.Loaded) result).config(), Optional.empty(), spec.commandLine().getOut());
+    }
+
+    static String demoConfig() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/faultline-demo.yaml")) {
+            if (in == null) throw new IllegalStateException("the demo configuration is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.faultline.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.FaultlineVersion;
+import dev.faultline.check.CheckJudge;
+import dev.faultline.config.ConfigError;
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.config.FaultlineConfig;
+import dev.faultline.config.LoadResult;
+import dev.faultline.config.ServerSettings;
+import dev.faultline.json.Json;
+import dev.faultline.metrics.CheckCounters;
+import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.monitor.LatestResults;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.probe.HttpProber;
+import dev.faultline.probe.JacksonJsonValueReader;
+import dev.faultline.probe.ProbeClients;
+import dev.faultline.schedule.Scheduler;
+import dev.faultline.schedule.SchedulerLimits;
+import dev.faultline.store.Store;
+import dev.faultline.store.StoreSettings;
+import dev.faultline.web.MonitorApi;
+import dev.faultline.web.ResultApi;
+import dev.faultline.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code faultline run}: every part built here by its constructor, in
+ * the order it depends on the others, and closed in the reverse order.
+ */
+public final class FaultlineServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultlineServer.class);
+    static final String LOCAL_REGION = "local";
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final AtomicReference<FaultlineConfig> config;
+    private final ConfigLoader loader;
+    private final MonitorRegistry registry;
+    private final WebServer web;
+    private final Store store;
+
+    private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
+        this.config = new AtomicReference<>(initial);
+        this.loader = loader;
+        try {
+            ServerSettings settings = initial.server();
+            ObjectMapper mapper = Json.mapper();
+
+            Store store = own(Store.open(storeSettings(settings)));
+            this.store = store;
+            LatestResults latest = new LatestResults();
+            store.results().latestByMonitor().values().forEach(latest::record);
+            CheckCounters counters = new CheckCounters();
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+            HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
+                    clock, FaultlineVersion.userAgent());
+            Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
+                    result -> {
+                        latest.record(result);
+                        counters.count(result);
+                        store.writer().submit(result);
+                    }, SchedulerLimits.DEFAULTS));
+            SchedulerMetrics.bind(meters, scheduler, store.writer());
+
+            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+                scheduler.replaceAll(monitors);
+                forgetRemoved(monitors, latest, counters);
+            });
+            registry.replaceConfigMonitors(monitors(initial));
+            scheduler.start();
+
+            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
+            web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
+                    new ResultApi(monitorApi, store.results(), store.rollups(), clock),
+                    new MetricsEndpoint(latest, counters, meters), new Health(registry, scheduler)), mapper));
+
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("housekeeping").daemon().factory());
+            parts.add(housekeeping::shutdownNow);
+            housekeeping.scheduleWithFixedDelay(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
+            configFile.ifPresent(file -> own(new ConfigWatcher(file, Duration.ofSeconds(1), () -> reload(file))));
+        } catch (RuntimeException e) {
+            close(); // what started part-way must not outlive the failure
+            throw e;
+        }
+    }
+
+    /**
+     * Starts everything; a failure part-way closes what was started and rethrows.
+     *
+     * @param configFile watched for changes when present
+     */
+    public static FaultlineServer start(FaultlineConfig config, Optional<Path> configFile, Map<String, String> environment,
+                                        Clock clock) {
+        return new FaultlineServer(config, configFile, new ConfigLoader(environment), clock);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public MonitorRegistry monitors() {
+        return registry;
+    }
+
+    /** Applies a changed config file, or keeps the running set when the file has errors. */
+    void reload(Path file) {
+        switch (loader.load(file)) {
+            case LoadResult.Loaded loaded -> {
+                try {
+                    registry.replaceConfigMonitors(monitors(loaded.config()));
+                    config.set(loaded.config());
+                    log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
+                } catch (MonitorRegistry.Refused refused) {
+                    log.error("{} not applied, the running monitors are kept: {}", file, refused.getMessage());
+                }
+            }
+            case LoadResult.Rejected rejected -> {
+                log.error("{} has {} error(s); not applied, the running monitors are kept:", file, rejected.errors().size());
+                rejected.errors().stream().map(ConfigError::toString).forEach(line -> log.error("  {}", line));
+            }
+        }
+    }
+
+    private void forgetRemoved(Collection<Monitor> now, LatestResults latest, CheckCounters counters) {
+        var ids = now.stream().map(Monitor::id).collect(java.util.stream.Collectors.toSet());
+        latest.all().keySet().stream().filter(id -> !ids.contains(id)).toList().forEach(id -> {
+            latest.forget(id);
+            counters.forget(id);
+        });
+    }
+
+    private void prune(Clock clock) {
+        try {
+            log.info("pruned old data: {}", store.prune(clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("pruning old data failed", e);
+        }
+    }
+
+    private static List<Monitor> monitors(FaultlineConfig config) {
+        return config.monitors().stream().map(m -> m.toMonitor(Monitor.Origin.CONFIG)).toList();
+    }
+
+    private static StoreSettings storeSettings(ServerSettings settings) {
+        StoreSettings base = settings.databaseUrl().map(StoreSettings::postgres)
+                .orElseGet(() -> StoreSettings.sqlite(settings.dataDir()));
+        return base.withRetention(settings.resultRetention(), StoreSettings.DEFAULT_MINUTE_RETENTION, settings.rollupRetention());
+    }
+
+    private <T extends AutoCloseable> T own(T part) {
+        parts.add(part);
+        return part;
+    }
+
+    @Override
+    public void close() {
+        // Stop taking requests first, then stop checking, then let the store write what it holds.
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", parts.get(i), e);
+            }
+        }
+    }
+}

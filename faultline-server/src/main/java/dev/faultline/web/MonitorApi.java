@@ -1,0 +1,104 @@
+package dev.faultline.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.check.CheckResult;
+import dev.faultline.config.ConfigError;
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.config.FaultlineConfig;
+import dev.faultline.config.MonitorResult;
+import dev.faultline.json.MonitorJson;
+import dev.faultline.monitor.LatestResults;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.monitor.MonitorRegistry;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/v1/monitors}: list (paged by id), create, read, replace and delete. A payload is
+ * a monitor in the config file's terms (as JSON) and is checked by the same reader as the file.
+ */
+public final class MonitorApi {
+
+    private final MonitorRegistry registry;
+    private final LatestResults latest;
+    private final ConfigLoader loader;
+    private final Supplier<FaultlineConfig> config;
+    private final ObjectMapper mapper;
+
+    public MonitorApi(MonitorRegistry registry, LatestResults latest, ConfigLoader loader, Supplier<FaultlineConfig> config,
+               ObjectMapper mapper) {
+        this.registry = registry;
+        this.latest = latest;
+        this.loader = loader;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    void list(Context ctx) {
+        Paging paging = Paging.of(ctx);
+        List<Monitor> page = registry.page(paging.limit(), paging.cursor());
+        ctx.json(page.stream().map(this::view).toList());
+        Paging.next(ctx, page.size() == paging.limit() ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty());
+    }
+
+    void get(Context ctx) {
+        ctx.json(view(monitor(ctx)));
+    }
+
+    void create(Context ctx) {
+        Monitor monitor = parse(ctx);
+        ctx.status(201).header("Location", "/api/v1/monitors/" + monitor.id()).json(view(registry.create(monitor)));
+    }
+
+    void update(Context ctx) {
+        String id = ctx.pathParam("id");
+        monitor(ctx);
+        ctx.json(view(registry.update(id, parse(ctx))));
+    }
+
+    void delete(Context ctx) {
+        registry.delete(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    Monitor monitor(Context ctx) {
+        String id = ctx.pathParam("id");
+        return registry.find(id).orElseThrow(() -> ApiRequestException.notFound("no monitor with id '" + id + "'", ctx.path()));
+    }
+
+    private Monitor parse(Context ctx) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new ApiRequestException(Problem.invalid("the request has no body: send a monitor as JSON, e.g. "
+                    + "{\"name\": \"api\", \"url\": \"https://api.example.com/health\"}", ctx.path(), List.of()));
+        }
+        return switch (loader.parseMonitor(body, "request body", config.get())) {
+            case MonitorResult.Loaded loaded -> loaded.monitor().toMonitor(Monitor.Origin.API);
+            case MonitorResult.Rejected rejected -> throw new ApiRequestException(Problem.invalid(
+                    rejected.errors().size() + " field(s) are invalid; nothing was changed", ctx.path(),
+                    rejected.errors().stream().map(MonitorApi::fieldError).toList()));
+        };
+    }
+
+    private static Problem.FieldError fieldError(ConfigError error) {
+        return new Problem.FieldError(error.path().isEmpty() ? "(body)" : error.path(), error.message(), error.line(), error.column());
+    }
+
+    private ObjectNode view(Monitor monitor) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", monitor.id());
+        node.put("name", monitor.name());
+        node.put("url", monitor.spec().url().toString());
+        node.put("origin", monitor.origin().name().toLowerCase(java.util.Locale.ROOT));
+        Optional<CheckResult> last = latest.latest(monitor.id());
+        node.put("outcome", last.map(r -> r.verdict().outcome().id()).orElse("unknown"));
+        node.put("fault", last.map(r -> r.verdict().fault().id()).orElse(null));
+        node.put("cause", last.map(r -> r.verdict().cause().id()).orElse(null));
+        node.put("checked_at", last.map(r -> r.startedAt().toString()).orElse(null));
+        node.set("spec", mapper.valueToTree(MonitorJson.of(monitor)));
+        return node;
+    }
+}

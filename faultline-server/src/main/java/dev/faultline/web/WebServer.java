@@ -1,0 +1,107 @@
+package dev.faultline.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.monitor.MonitorRegistry;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the server: {@code /healthz}, {@code /metrics} and the JSON API under
+ * {@code /api/v1}, on Jetty with virtual threads. Every error leaves as problem details.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** The parts the routes serve. */
+    public record Parts(MonitorApi monitors, ResultApi results, MetricsEndpoint metrics, HealthCheck health) {
+    }
+
+    /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
+    public interface HealthCheck {
+        Map<String, Object> status();
+
+        boolean ok();
+    }
+
+    public static WebServer start(String host, int port, Parts parts, ObjectMapper mapper) {
+        String openApi = resource("/openapi.json");
+        Javalin app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.jsonMapper(new JavalinJackson(mapper, true));
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/healthz", ctx -> {
+                ctx.status(parts.health().ok() ? 200 : 503).json(parts.health().status());
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType(MetricsEndpoint.CONTENT_TYPE).result(parts.metrics().scrape()));
+            config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get("/api/v1/monitors", parts.monitors()::list);
+            config.routes.post("/api/v1/monitors", parts.monitors()::create);
+            config.routes.get("/api/v1/monitors/{id}", parts.monitors()::get);
+            config.routes.put("/api/v1/monitors/{id}", parts.monitors()::update);
+            config.routes.delete("/api/v1/monitors/{id}", parts.monitors()::delete);
+            config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
+            config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
+
+            config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
+            config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
+                case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());
+                case READ_ONLY -> Problem.of(409, "Defined in the config file", e.getMessage(), ctx.path());
+                case DUPLICATE -> Problem.of(409, "Conflict", e.getMessage(), ctx.path());
+            }));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, Problem.of(500, "Internal error", "the server failed to handle this request; its log says why",
+                        ctx.path()));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    problem(ctx, Problem.of(404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path(), ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> problem(ctx, Problem.of(405, "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path(), ctx.path())));
+        });
+        app.start(host, port);
+        log.info("listening on http://{}:{}", host, app.port());
+        return new WebServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private static void problem(Context ctx, Problem problem) {
+        ctx.status(HttpStatus.forStatus(problem.status())).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the jar");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
