@@ -21,6 +21,7 @@ import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
+import dev.faultline.trend.RetryAfterBackoff;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.WebServer;
@@ -73,18 +74,22 @@ public final class FaultlineServer implements AutoCloseable {
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
                     clock, FaultlineVersion.userAgent());
+            // The sink needs the back-off, which needs the registry, which needs the scheduler: tie the knot once.
+            AtomicReference<RetryAfterBackoffs> backoffs = new AtomicReference<>();
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
                     result -> {
                         latest.record(result);
                         counters.count(result);
                         store.writer().submit(result);
+                        backoffs.get().apply(result);
                     }, SchedulerLimits.DEFAULTS));
-            SchedulerMetrics.bind(meters, scheduler, store.writer());
 
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
+            backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
+            SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 

@@ -5,6 +5,7 @@ import dev.faultline.store.ResultWriter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.LongSupplier;
 
 /**
  * Faultline's own meters, read from the scheduler and the result writer when scraped: nothing
@@ -15,7 +16,9 @@ final class SchedulerMetrics {
     private SchedulerMetrics() {
     }
 
-    static void bind(MeterRegistry meters, Scheduler scheduler, ResultWriter writer) {
+    static void bind(MeterRegistry meters, Scheduler scheduler, ResultWriter writer, LongSupplier backoffs) {
+        FunctionCounter.builder("faultline_retry_after_backoffs", backoffs, LongSupplier::getAsLong)
+                .description("Checks put off because the server answered 429 or 503 with Retry-After").register(meters);
         Gauge.builder("faultline_monitors", scheduler, s -> s.stats().monitors())
                 .description("Monitors scheduled in the local region").register(meters);
         Gauge.builder("faultline_checks_in_flight", scheduler, s -> s.stats().inFlight())
