@@ -22,8 +22,10 @@ import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.trend.RetryAfterBackoff;
+import dev.faultline.trend.TrendThresholds;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
+import dev.faultline.web.TrendApi;
 import dev.faultline.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -96,6 +98,7 @@ public final class FaultlineServer implements AutoCloseable {
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
+                    new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS),
                     new MetricsEndpoint(latest, counters, meters), new Health(registry, scheduler)), mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

@@ -127,6 +127,18 @@ class ServerApiTest {
     }
 
     @Test
+    void trendsShowTheShareOfEachStatusClassAndCode() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode trends = get("/api/v1/monitors/broken-proxy/trends").json();
+            assertThat(trends.at("/windows/1h/checks").asLong()).isPositive();
+            assertThat(trends.at("/windows/1h/classes/5xx/percent").asDouble()).isEqualTo(100.0);
+            assertThat(trends.at("/windows/24h/codes/502/count").asLong()).isPositive();
+            assertThat(trends.at("/windows/7d/checks").asLong()).isEqualTo(trends.at("/windows/1h/checks").asLong());
+            assertThat(trends.get("anomalies").isArray()).isTrue();
+        });
+    }
+
+    @Test
     void aMonitorCreatedThroughTheApiCanBeReadChangedAndDeleted() throws Exception {
         Answer created = call("POST", "/api/v1/monitors",
                 "{\"name\": \"Made by API\", \"url\": \"" + healthy.url("/api") + "\", \"interval\": \"2s\"}");
