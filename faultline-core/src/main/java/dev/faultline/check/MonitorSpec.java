@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param maxResponseTime  above this total time the check is degraded ({@code slow_response})
  * @param certificateWarning a certificate ending within this span makes the check degraded
  * @param maxBodyBytes     how much of the body is read; the rest is never downloaded
+ * @param cacheBust        ask past caches: a unique query parameter and {@code Cache-Control: no-cache}
+ *                         on every check, so that a CDN cannot answer for a failing origin
  */
 public record MonitorSpec(
         String name,
@@ -33,7 +35,8 @@ public record MonitorSpec(
         int maxRedirects,
         boolean insecure,
         Duration certificateWarning,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        boolean cacheBust) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -125,6 +128,7 @@ public record MonitorSpec(
         private boolean insecure;
         private Duration certificateWarning = DEFAULT_CERTIFICATE_WARNING;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean cacheBust;
 
         private Builder(URI url) {
             this.url = url;
@@ -145,10 +149,11 @@ public record MonitorSpec(
         public Builder insecure(boolean insecure) { this.insecure = insecure; return this; }
         public Builder certificateWarning(Duration warning) { this.certificateWarning = warning; return this; }
         public Builder maxBodyBytes(long max) { this.maxBodyBytes = max; return this; }
+        public Builder cacheBust(boolean bust) { this.cacheBust = bust; return this; }
 
         public MonitorSpec build() {
             return new MonitorSpec(name, url, method, headers, body, interval, timeout, expect, assertions,
-                    maxResponseTime, followRedirects, maxRedirects, insecure, certificateWarning, maxBodyBytes);
+                    maxResponseTime, followRedirects, maxRedirects, insecure, certificateWarning, maxBodyBytes, cacheBust);
         }
     }
 }

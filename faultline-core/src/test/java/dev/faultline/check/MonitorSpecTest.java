@@ -74,11 +74,11 @@ class MonitorSpecTest {
         MonitorSpec spec = MonitorSpec.builder(URL).name("api").method("post").header(auth).body("{}")
                 .interval(Duration.ofSeconds(30)).timeout(Duration.ofSeconds(5)).expect(StatusSet.parse("200,401"))
                 .assertion(contains).maxResponseTime(Duration.ofSeconds(2)).followRedirects(false).maxRedirects(0)
-                .insecure(true).certificateWarning(Duration.ofDays(30)).maxBodyBytes(4096).build();
+                .insecure(true).certificateWarning(Duration.ofDays(30)).maxBodyBytes(4096).cacheBust(true).build();
 
         assertThat(spec).isEqualTo(new MonitorSpec("api", URL, "POST", List.of(auth), Optional.of("{}"),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), StatusSet.parse("200,401"), List.of(contains),
-                Optional.of(Duration.ofSeconds(2)), false, 0, true, Duration.ofDays(30), 4096));
+                Optional.of(Duration.ofSeconds(2)), false, 0, true, Duration.ofDays(30), 4096, true));
     }
 
     @Test
@@ -86,7 +86,7 @@ class MonitorSpecTest {
         List<Header> headers = new ArrayList<>(List.of(Header.parse("X-A: 1")));
         MonitorSpec spec = new MonitorSpec("api", URL, "GET", headers, Optional.empty(), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), StatusSet.SUCCESS, List.of(), Optional.empty(), true, 10, false,
-                Duration.ofDays(14), 1024);
+                Duration.ofDays(14), 1024, false);
 
         headers.add(Header.parse("X-B: 2"));
 
@@ -135,7 +135,7 @@ class MonitorSpecTest {
     void theConstructorRejectsAnythingButAnUpperCaseMethod(String method) {
         assertThatIllegalArgumentException().isThrownBy(() -> new MonitorSpec("api", URL, method, List.of(),
                         Optional.empty(), Duration.ofSeconds(60), Duration.ofSeconds(10), StatusSet.SUCCESS, List.of(),
-                        Optional.empty(), true, 10, false, Duration.ofDays(14), 1024))
+                        Optional.empty(), true, 10, false, Duration.ofDays(14), 1024, false))
                 .withMessage("method: '" + method + "' is not an HTTP method such as GET or POST");
     }
 

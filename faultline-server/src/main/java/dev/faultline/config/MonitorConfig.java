@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param channels names of {@link ChannelConfig channels} to alert; each exists in the same config
  * @param confirm  this monitor's own confirmation settings (the file's {@code confirm} with its
  *                 overrides applied), or empty to use the file's
+ * @param cdnOrigin the name of the monitor that checks this one's origin, when this one checks a
+ *                  CDN edge in front of it ({@code origin:} in the file)
  */
 public record MonitorConfig(MonitorSpec spec, List<String> regions, List<String> channels, List<String> tags,
-                            Optional<ConfirmSettings> confirm) {
+                            Optional<ConfirmSettings> confirm, Optional<String> cdnOrigin) {
 
     public MonitorConfig {
         Objects.requireNonNull(spec, "spec");
@@ -24,6 +26,7 @@ public record MonitorConfig(MonitorSpec spec, List<String> regions, List<String>
         channels = List.copyOf(channels);
         tags = List.copyOf(tags);
         Objects.requireNonNull(confirm, "confirm");
+        Objects.requireNonNull(cdnOrigin, "cdnOrigin");
     }
 
     public String name() {
@@ -31,7 +34,7 @@ public record MonitorConfig(MonitorSpec spec, List<String> regions, List<String>
     }
 
     /** The monitor the server runs from this configuration. */
-    public Monitor toMonitor(Monitor.Origin origin) {
-        return new Monitor(Monitor.idFor(name()), spec, regions, channels, tags, origin);
+    public Monitor toMonitor(Monitor.Source source) {
+        return new Monitor(Monitor.idFor(name()), spec, regions, channels, tags, source);
     }
 }

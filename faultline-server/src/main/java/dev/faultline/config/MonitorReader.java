@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class MonitorReader {
 
     static final List<String> KEYS = List.of("name", "url", "method", "headers", "body", "interval", "timeout", "expect",
-            "follow_redirects", "max_redirects", "insecure", "certificate_warning", "max_body", "regions", "channels",
-            "tags", "confirm");
+            "follow_redirects", "max_redirects", "insecure", "certificate_warning", "max_body", "cache_bust", "origin",
+            "regions", "channels", "tags", "confirm");
     // Stands in for a missing or wrong URL so that the rest of the monitor is still checked.
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -34,6 +34,10 @@ final class MonitorReader {
     private final MonitorDefaults defaults;
     private final ConfirmSettings confirm;
     private final Map<String, Located<String>> channels;
+    // Each edge's origin, checked once every name is known.
+    private final List<OriginLink> origins = new ArrayList<>();
+
+    private record OriginLink(Located<String> origin, String edge) {}
 
     MonitorReader(ConfigReader config, MonitorDefaults defaults, ConfirmSettings confirm,
                   Map<String, Located<String>> channels) {
@@ -52,7 +56,22 @@ final class MonitorReader {
         for (int i = 0; i < items.size(); i++) {
             read(items.get(i), Section.item(path, i), names).ifPresent(monitors::add);
         }
+        checkOrigins(names);
         return monitors;
+    }
+
+    /** An edge's {@code origin} names another monitor of the file: the one behind the CDN. */
+    private void checkOrigins(Map<String, Located<String>> byId) {
+        for (OriginLink link : origins) {
+            Located<String> origin = link.origin();
+            Located<String> target = byId.get(Monitor.idFor(origin.value()));
+            if (target == null || !target.value().equals(origin.value())) {
+                errors.at(origin.node(), origin.path(), "no monitor named '" + origin.value() + "' in this file"
+                        + Suggestions.didYouMean(origin.value(), byId.values().stream().map(Located::value).toList()));
+            } else if (origin.value().equals(link.edge())) {
+                errors.at(origin.node(), origin.path(), "a monitor cannot be its own origin");
+            }
+        }
     }
 
     /** One monitor on its own (an API payload), its fields' paths relative to it. */
@@ -84,6 +103,9 @@ final class MonitorReader {
         reader.into(s, "insecure", spec::insecure, reader::bool);
         reader.into(s, "certificate_warning", spec::certificateWarning, reader::duration);
         reader.into(s, "max_body", spec::maxBodyBytes, (n, p) -> reader.parse(n, p, ByteSizes::parse));
+        reader.into(s, "cache_bust", spec::cacheBust, reader::bool);
+        Optional<Located<String>> origin = s.value("origin")
+                .flatMap(n -> reader.text(n, s.pathOf("origin")).map(v -> new Located<>(v, n, s.pathOf("origin"))));
 
         FieldByField checks = new FieldByField(errors, node, path)
                 .field("name", at(s, "name"), s.pathOf("name"), () -> spec.name("unnamed"))
@@ -116,7 +138,8 @@ final class MonitorReader {
         Optional<MonitorConfig> monitor = new FieldByField(errors, node, path)
                 .field("regions", at(s, "regions"), s.pathOf("regions"), () -> {})
                 .build(() -> new MonitorConfig(built.orElseGet(() -> MonitorSpec.builder(PLACEHOLDER).build()),
-                        regions, alerts, tags, own));
+                        regions, alerts, tags, own, origin.map(Located::value)));
+        origin.ifPresent(o -> origins.add(new OriginLink(o, name.map(Located::value).orElse(""))));
         return errors.count() > before ? Optional.empty() : monitor;
     }
 

@@ -44,10 +44,11 @@ public record MonitorJson(
         Boolean insecure,
         String certificateWarning,
         String maxBody,
+        Boolean cacheBust,
         List<String> regions,
         List<String> channels,
         List<String> tags,
-        String origin) {
+        String source) {
 
     /** The {@code expect} section; a text list also accepts a single text, as in YAML. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -84,8 +85,8 @@ public record MonitorJson(
         return new MonitorJson(monitor.id(), spec.name(), spec.url().toString(), spec.method(), headers,
                 spec.body().orElse(null), Durations.format(spec.interval()), Durations.format(spec.timeout()),
                 expect(spec), spec.followRedirects(), spec.maxRedirects(), spec.insecure(),
-                Durations.format(spec.certificateWarning()), formatSize(spec.maxBodyBytes()),
-                monitor.regions(), monitor.channels(), monitor.tags(), monitor.origin().name().toLowerCase(Locale.ROOT));
+                Durations.format(spec.certificateWarning()), formatSize(spec.maxBodyBytes()), spec.cacheBust(),
+                monitor.regions(), monitor.channels(), monitor.tags(), monitor.source().name().toLowerCase(Locale.ROOT));
     }
 
     private static Expect expect(MonitorSpec spec) {
@@ -112,10 +113,10 @@ public record MonitorJson(
     /**
      * The monitor this JSON describes, checked as the config file's monitors are.
      *
-     * @param origin where the monitor comes from; the {@code origin} key is output only
+     * @param source where the monitor comes from; the {@code source} key is output only
      * @throws InvalidField naming the first field that is wrong and why
      */
-    public Monitor toMonitor(Monitor.Origin origin) {
+    public Monitor toMonitor(Monitor.Source source) {
         if (url == null) throw new InvalidField("url", "is required");
         if (name == null || name.isBlank()) throw new InvalidField("name", "is required");
         MonitorSpec.Builder spec = MonitorSpec.builder(field("url", url, MonitorSpec::parseUrl)).name(name);
@@ -135,10 +136,11 @@ public record MonitorJson(
             spec.certificateWarning(field("certificate_warning", certificateWarning, Durations::parse));
         }
         if (maxBody != null) spec.maxBodyBytes(field("max_body", maxBody, ByteSizes::parse));
+        if (cacheBust != null) spec.cacheBust(cacheBust);
         MonitorSpec built = field(null, spec, MonitorSpec.Builder::build);
         String monitorId = id != null ? id : Monitor.idFor(name);
         return field(null, built, s -> new Monitor(monitorId, s, regions == null ? List.of("local") : regions,
-                orEmpty(channels), orEmpty(tags), origin));
+                orEmpty(channels), orEmpty(tags), source));
     }
 
     private void readExpect(MonitorSpec.Builder spec) {

@@ -11,12 +11,12 @@ import java.util.Objects;
  * @param id      stable, URL-safe, derived from the name ({@link #idFor(String)}); the key in the
  *                store, the API and the metrics
  * @param regions the probe regions that check it ({@code local} is the server's own probe)
- * @param origin  where it was defined: config-file monitors are read-only through the API
+ * @param source  where it was defined: config-file monitors are read-only through the API
  */
 public record Monitor(String id, MonitorSpec spec, List<String> regions, List<String> channels,
-                      List<String> tags, Origin origin) {
+                      List<String> tags, Source source) {
 
-    public enum Origin { CONFIG, API }
+    public enum Source { CONFIG, API }
 
     public Monitor {
         Objects.requireNonNull(spec, "spec");
@@ -27,7 +27,7 @@ public record Monitor(String id, MonitorSpec spec, List<String> regions, List<St
         if (regions.isEmpty()) throw new IllegalArgumentException("regions: a monitor needs at least one region");
         channels = List.copyOf(channels);
         tags = List.copyOf(tags);
-        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(source, "source");
     }
 
     public String name() {

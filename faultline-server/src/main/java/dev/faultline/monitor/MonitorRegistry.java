@@ -60,12 +60,12 @@ public final class MonitorRegistry {
      */
     public synchronized void replaceConfigMonitors(List<Monitor> configured) {
         List<String> clashes = configured.stream().map(Monitor::id)
-                .filter(id -> monitors.containsKey(id) && monitors.get(id).origin() == Monitor.Origin.API).toList();
+                .filter(id -> monitors.containsKey(id) && monitors.get(id).source() == Monitor.Source.API).toList();
         if (!clashes.isEmpty()) {
             throw new Refused(Refused.Reason.DUPLICATE, "monitor id(s) " + clashes
                     + " already belong to monitors created through the API; rename them in the file");
         }
-        monitors.values().removeIf(m -> m.origin() == Monitor.Origin.CONFIG);
+        monitors.values().removeIf(m -> m.source() == Monitor.Source.CONFIG);
         configured.forEach(m -> monitors.put(m.id(), m));
         changed();
     }
@@ -125,7 +125,7 @@ public final class MonitorRegistry {
     private void requireWritable(String id) {
         Monitor existing = monitors.get(id);
         if (existing == null) throw new Refused(Refused.Reason.NOT_FOUND, "no monitor with id '" + id + "'");
-        if (existing.origin() == Monitor.Origin.CONFIG) {
+        if (existing.source() == Monitor.Source.CONFIG) {
             throw new Refused(Refused.Reason.READ_ONLY, "monitor '" + id
                     + "' is defined in the config file; change it there (the file is reloaded on save)");
         }

@@ -62,6 +62,10 @@ public final class HttpProber {
     private ProbeOutcome fetch(MonitorSpec spec, PhaseRecorder recorder, long deadline) {
         OkHttpClient client = clients.forSpec(spec);
         HttpUrl url = HttpUrl.get(spec.url().toString());
+        if (spec.cacheBust()) {
+            // A query no cache has seen before: the answer must come from the origin.
+            url = url.newBuilder().addQueryParameter("faultline-nocache", Long.toString(System.nanoTime(), 36)).build();
+        }
         String method = spec.method();
         Optional<String> body = spec.body();
         List<URI> redirects = new ArrayList<>();
@@ -113,6 +117,7 @@ public final class HttpProber {
     private Request request(MonitorSpec spec, HttpUrl url, String method, Optional<String> body, PhaseRecorder recorder) {
         Request.Builder builder = new Request.Builder().url(url).tag(PhaseRecorder.class, recorder);
         builder.header("User-Agent", userAgent);
+        if (spec.cacheBust()) builder.header("Cache-Control", "no-cache");
         for (Header header : spec.headers()) {
             builder.addHeader(header.name(), header.value());
         }

@@ -166,7 +166,7 @@ public final class FaultlineServer implements AutoCloseable {
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {
-        return config.monitors().stream().map(m -> m.toMonitor(Monitor.Origin.CONFIG)).toList();
+        return config.monitors().stream().map(m -> m.toMonitor(Monitor.Source.CONFIG)).toList();
     }
 
     private static StoreSettings storeSettings(ServerSettings settings) {

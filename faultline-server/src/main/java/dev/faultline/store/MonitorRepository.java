@@ -74,7 +74,7 @@ public final class MonitorRepository {
     }
 
     private static void requireApi(Monitor monitor) {
-        if (monitor.origin() != Monitor.Origin.API) {
+        if (monitor.source() != Monitor.Source.API) {
             throw new IllegalArgumentException("monitor '" + monitor.id() + "' comes from the config file, which is where it is kept");
         }
     }
@@ -89,7 +89,7 @@ public final class MonitorRepository {
 
     private static Monitor read(String definition) {
         try {
-            return JSON.readValue(definition, MonitorJson.class).toMonitor(Monitor.Origin.API);
+            return JSON.readValue(definition, MonitorJson.class).toMonitor(Monitor.Source.API);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable monitor in the store: " + definition, e);
         }

@@ -76,7 +76,7 @@ public final class MonitorApi {
                     + "{\"name\": \"api\", \"url\": \"https://api.example.com/health\"}", ctx.path(), List.of()));
         }
         return switch (loader.parseMonitor(body, "request body", config.get())) {
-            case MonitorResult.Loaded loaded -> loaded.monitor().toMonitor(Monitor.Origin.API);
+            case MonitorResult.Loaded loaded -> loaded.monitor().toMonitor(Monitor.Source.API);
             case MonitorResult.Rejected rejected -> throw new ApiRequestException(Problem.invalid(
                     rejected.errors().size() + " field(s) are invalid; nothing was changed", ctx.path(),
                     rejected.errors().stream().map(MonitorApi::fieldError).toList()));
@@ -92,7 +92,7 @@ public final class MonitorApi {
         node.put("id", monitor.id());
         node.put("name", monitor.name());
         node.put("url", monitor.spec().url().toString());
-        node.put("origin", monitor.origin().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("source", monitor.source().name().toLowerCase(java.util.Locale.ROOT));
         Optional<CheckResult> last = latest.latest(monitor.id());
         node.put("outcome", last.map(r -> r.verdict().outcome().id()).orElse("unknown"));
         node.put("fault", last.map(r -> r.verdict().fault().id()).orElse(null));

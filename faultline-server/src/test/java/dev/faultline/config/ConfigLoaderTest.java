@@ -43,7 +43,7 @@ class ConfigLoaderTest {
                 .expect(StatusSet.parse("200-299")).assertion(new BodyContains("ok"))
                 .maxResponseTime(Duration.ofSeconds(2)).build();
         assertThat(config.monitors()).containsExactly(
-                new MonitorConfig(api, List.of("local"), List.of("pager"), List.of(), Optional.empty()));
+                new MonitorConfig(api, List.of("local"), List.of("pager"), List.of(), Optional.empty(), Optional.empty()));
         assertThat(config.agents()).isEmpty();
     }
 

@@ -64,7 +64,7 @@ class MonitorJsonTest {
 
         String json = JSON.writeValueAsString(MonitorJson.of(monitor));
 
-        assertThat(JSON.readValue(json, MonitorJson.class).toMonitor(Monitor.Origin.API)).isEqualTo(monitor);
+        assertThat(JSON.readValue(json, MonitorJson.class).toMonitor(Monitor.Source.API)).isEqualTo(monitor);
     }
 
     @Test
@@ -80,8 +80,8 @@ class MonitorJsonTest {
                             "headers": {"Content-Type": "application/json"},
                             "header_matches": {"Cache-Control": "max-age=\\\\d+"}, "max_response_time": "1s500ms"},
                  "follow_redirects": false, "max_redirects": 3, "insecure": true, "certificate_warning": "21d",
-                 "max_body": "512KiB", "regions": ["local", "eu-west"], "channels": ["pager", "chat"],
-                 "tags": ["shop", "revenue"], "origin": "api"}
+                 "max_body": "512KiB", "cache_bust": false, "regions": ["local", "eu-west"], "channels": ["pager", "chat"],
+                 "tags": ["shop", "revenue"], "source": "api"}
                 """));
     }
 
@@ -94,7 +94,7 @@ class MonitorJsonTest {
         MonitorConfig fromFile = ((LoadResult.Loaded) loaded).config().monitors().get(0);
         Object yamlTree = new Yaml().load(YAML_MONITOR);
 
-        Monitor fromJson = JSON.readValue(JSON.writeValueAsString(yamlTree), MonitorJson.class).toMonitor(Monitor.Origin.API);
+        Monitor fromJson = JSON.readValue(JSON.writeValueAsString(yamlTree), MonitorJson.class).toMonitor(Monitor.Source.API);
 
         assertThat(fromJson.spec()).isEqualTo(fromFile.spec());
         assertThat(fromJson.regions()).isEqualTo(fromFile.regions());
@@ -106,10 +106,10 @@ class MonitorJsonTest {
     @Test
     void absentKeysTakeTheDefaults() throws Exception {
         Monitor monitor = JSON.readValue("{\"name\": \"API health\", \"url\": \"https://api.example.com/health\"}",
-                MonitorJson.class).toMonitor(Monitor.Origin.API);
+                MonitorJson.class).toMonitor(Monitor.Source.API);
 
         assertThat(monitor).isEqualTo(new Monitor("api-health", MonitorSpec.builder(URI.create("https://api.example.com/health"))
-                .name("API health").build(), List.of("local"), List.of(), List.of(), Monitor.Origin.API));
+                .name("API health").build(), List.of("local"), List.of(), List.of(), Monitor.Source.API));
     }
 
     @ParameterizedTest
@@ -130,7 +130,7 @@ class MonitorJsonTest {
     void aWrongFieldIsNamedWithTheReason(String json, String field, String message) throws Exception {
         MonitorJson parsed = JSON.readValue(json.replace('\'', '"'), MonitorJson.class);
 
-        assertThatThrownBy(() -> parsed.toMonitor(Monitor.Origin.API)).isInstanceOf(MonitorJson.InvalidField.class)
+        assertThatThrownBy(() -> parsed.toMonitor(Monitor.Source.API)).isInstanceOf(MonitorJson.InvalidField.class)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(((MonitorJson.InvalidField) e).field()).isEqualTo(field));
     }
@@ -159,6 +159,6 @@ class MonitorJsonTest {
                 .maxResponseTime(Duration.ofMillis(1_500)).followRedirects(false).maxRedirects(3).insecure(true)
                 .certificateWarning(Duration.ofDays(21)).maxBodyBytes(512 * 1024).build();
         return new Monitor(Monitor.idFor(spec.name()), spec, List.of("local", "eu-west"), List.of("pager", "chat"),
-                List.of("shop", "revenue"), Monitor.Origin.API);
+                List.of("shop", "revenue"), Monitor.Source.API);
     }
 }

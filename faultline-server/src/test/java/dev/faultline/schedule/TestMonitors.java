@@ -31,7 +31,7 @@ final class TestMonitors {
 
     static Monitor inRegions(String id, URI url, Duration interval, List<String> regions) {
         MonitorSpec spec = MonitorSpec.builder(url).name(id).interval(interval).build();
-        return new Monitor(id, spec, regions, List.of(), List.of(), Monitor.Origin.CONFIG);
+        return new Monitor(id, spec, regions, List.of(), List.of(), Monitor.Source.CONFIG);
     }
 
     /** The first time the monitor falls due at or after {@code time}. */

@@ -91,7 +91,7 @@ class ServerApiTest {
             assertThat(broken.get("outcome").asText()).isEqualTo("down");
             assertThat(broken.get("fault").asText()).isEqualTo("server");
             assertThat(broken.get("cause").asText()).isEqualTo("bad_gateway");
-            assertThat(broken.get("origin").asText()).isEqualTo("config");
+            assertThat(broken.get("source").asText()).isEqualTo("config");
             assertThat(broken.at("/spec/tags/0").asText()).isEqualTo("edge");
         });
         assertThat(healthy.hits()).isPositive();
@@ -144,7 +144,7 @@ class ServerApiTest {
                 "{\"name\": \"Made by API\", \"url\": \"" + healthy.url("/api") + "\", \"interval\": \"2s\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("id").asText()).isEqualTo("made-by-api");
-        assertThat(created.json().get("origin").asText()).isEqualTo("api");
+        assertThat(created.json().get("source").asText()).isEqualTo("api");
         assertThat(created.raw().headers().firstValue("Location")).contains("/api/v1/monitors/made-by-api");
 
         assertThat(call("POST", "/api/v1/monitors",

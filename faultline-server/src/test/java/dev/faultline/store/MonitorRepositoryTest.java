@@ -69,7 +69,7 @@ class MonitorRepositoryTest {
     void configFileMonitorsAreNotStored(TestDatabase db) {
         MonitorRepository monitors = db.open().monitors();
         Monitor fromFile = new Monitor("api", simple("api", "https://api.example.com/").spec(), List.of("local"), List.of(),
-                List.of(), Monitor.Origin.CONFIG);
+                List.of(), Monitor.Source.CONFIG);
 
         assertThatThrownBy(() -> monitors.insert(fromFile)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("config file");
@@ -77,7 +77,7 @@ class MonitorRepositoryTest {
 
     static Monitor simple(String id, String url) {
         return new Monitor(id, MonitorSpec.builder(URI.create(url)).name(id).build(), List.of("local"), List.of(), List.of(),
-                Monitor.Origin.API);
+                Monitor.Source.API);
     }
 
     /** A monitor with every field away from its default, assertions in the config file's order. */
@@ -107,6 +107,6 @@ class MonitorRepositoryTest {
                 .maxBodyBytes(512 * 1024)
                 .build();
         return new Monitor(id, spec, List.of("local", "eu-west"), List.of("pager", "chat"), List.of("shop", "revenue"),
-                Monitor.Origin.API);
+                Monitor.Source.API);
     }
 }
