@@ -1,5 +1,6 @@
 -- Faultline's schema, shared by SQLite and PostgreSQL. The few type differences are Flyway
--- placeholders filled in by SqliteDialect and PostgresDialect: ${id_column}, ${json}, ${clustered}.
+-- placeholders filled in by SqliteDialect and PostgresDialect: ${id_column}, ${json}, ${clustered},
+-- ${key_include}.
 -- Every instant is epoch microseconds and every duration microseconds (BIGINT), so that both
 -- databases store, compare and bucket times the same way.
 
@@ -91,7 +92,7 @@ CREATE TABLE rollup_minute (
     h37 INTEGER,
     h38 INTEGER,
     h39 INTEGER,
-    PRIMARY KEY (monitor_id, bucket_start_us, region, cause, status)
+    PRIMARY KEY (monitor_id, bucket_start_us, region, cause, status) ${key_include}
 ) ${clustered};
 CREATE INDEX rollup_minute_by_time ON rollup_minute (bucket_start_us);
 
@@ -149,7 +150,7 @@ CREATE TABLE rollup_hour (
     h37 INTEGER,
     h38 INTEGER,
     h39 INTEGER,
-    PRIMARY KEY (monitor_id, bucket_start_us, region, cause, status)
+    PRIMARY KEY (monitor_id, bucket_start_us, region, cause, status) ${key_include}
 ) ${clustered};
 CREATE INDEX rollup_hour_by_time ON rollup_hour (bucket_start_us);
 

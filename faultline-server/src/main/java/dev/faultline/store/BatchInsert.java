@@ -1,15 +1,16 @@
 package dev.faultline.store;
 
 import dev.faultline.check.CheckResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes one batch of results in one transaction: the raw rows, the minute and hour rollups the
@@ -22,7 +23,7 @@ final class BatchInsert {
     private final String insertResult;
     private final Map<Resolution, String> upsertRollup = new EnumMap<>(Resolution.class);
     private static final String UPSERT_LATEST = "INSERT INTO latest_results (monitor_id, region, started_at_us)"
-            + " VALUES (:monitor, :region, :startedAt) ON CONFLICT (monitor_id, region) DO UPDATE"
+            + " VALUES (?, ?, ?) ON CONFLICT (monitor_id, region) DO UPDATE"
             + " SET started_at_us = excluded.started_at_us WHERE excluded.started_at_us > latest_results.started_at_us";
 
     BatchInsert(Jdbi writes, Dialect dialect) {
@@ -48,16 +49,39 @@ final class BatchInsert {
         Map<LatestKey, Long> latest = results.stream().collect(Collectors.toMap(
                 r -> new LatestKey(ResultRows.clean(r.monitor()), ResultRows.clean(r.region())),
                 r -> Micros.of(r.startedAt()), Math::max));
-        writes.useTransaction(handle -> {
-            PreparedBatch insert = handle.prepareBatch(insertResult);
-            results.forEach(r -> ResultRows.bind(insert, r));
-            insert.execute();
-            rollups.forEach((resolution, tallies) -> upsert(handle, upsertRollup.get(resolution), tallies));
-            PreparedBatch newest = handle.prepareBatch(UPSERT_LATEST);
-            latest.forEach((key, startedAt) -> newest.bind("monitor", key.monitor()).bind("region", key.region())
-                    .bind("startedAt", startedAt).add());
-            newest.execute();
-        });
+        try {
+            writes.useTransaction(handle -> insert(handle.getConnection(), results, rollups, latest));
+        } catch (SQLException e) {
+            throw new UncheckedSQLException(e);
+        }
+    }
+
+    private void insert(Connection connection, List<CheckResult> results, Map<Resolution, Map<RollupKey, Tally>> rollups,
+                        Map<LatestKey, Long> latest) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertResult)) {
+            for (CheckResult r : results) ResultRows.addTo(insert, r);
+            insert.executeBatch();
+        }
+        for (Resolution resolution : Resolution.values()) {
+            upsert(connection, upsertRollup.get(resolution), rollups.get(resolution));
+        }
+        try (PreparedStatement newest = connection.prepareStatement(UPSERT_LATEST)) {
+            for (Map.Entry<LatestKey, Long> entry : latest.entrySet()) {
+                Parameters p = new Parameters(newest);
+                p.text(entry.getKey().monitor());
+                p.text(entry.getKey().region());
+                p.number(entry.getValue().longValue());
+                newest.addBatch();
+            }
+            newest.executeBatch();
+        }
+    }
+
+    /** A batch the database refused; the writer retries it. */
+    static final class UncheckedSQLException extends RuntimeException {
+        UncheckedSQLException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static Map<RollupKey, Tally> tally(List<CheckResult> results, long bucketMicros) {
@@ -70,33 +94,40 @@ final class BatchInsert {
         return tallies;
     }
 
-    private static void upsert(Handle handle, String sql, Map<RollupKey, Tally> tallies) {
-        PreparedBatch batch = handle.prepareBatch(sql);
-        tallies.forEach((key, tally) -> {
-            batch.bind("monitor", key.monitor()).bind("bucket", key.bucketStart()).bind("region", key.region())
-                    .bind("cause", key.cause()).bind("status", key.status()).bind("checks", tally.checks)
-                    .bind("min", tally.min).bind("sum", tally.sum).bind("max", tally.max);
-            for (int k = 0; k < LatencyBuckets.COUNT; k++) {
-                long count = tally.histogram[k];
-                batch.bind(LatencyBuckets.column(k), count == 0 ? null : Long.valueOf(count));
+    private static void upsert(Connection connection, String sql, Map<RollupKey, Tally> tallies) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            for (Map.Entry<RollupKey, Tally> entry : tallies.entrySet()) {
+                RollupKey key = entry.getKey();
+                Tally tally = entry.getValue();
+                Parameters p = new Parameters(upsert);
+                p.text(key.monitor());
+                p.number(key.bucketStart());
+                p.text(key.region());
+                p.text(key.cause());
+                p.number(key.status());
+                p.number(tally.checks);
+                p.number(tally.min);
+                p.number(tally.sum);
+                p.number(tally.max);
+                for (long count : tally.histogram) p.number(count == 0 ? null : Long.valueOf(count));
+                upsert.addBatch();
             }
-            batch.add();
-        });
-        batch.execute();
+            upsert.executeBatch();
+        }
     }
 
     private static String upsertRollup(Dialect dialect, String table) {
         String buckets = IntStream.range(0, LatencyBuckets.COUNT).mapToObj(LatencyBuckets::column)
                 .collect(Collectors.joining(", "));
-        String bucketParams = IntStream.range(0, LatencyBuckets.COUNT).mapToObj(k -> ":" + LatencyBuckets.column(k))
+        String bucketParams = IntStream.range(0, LatencyBuckets.COUNT).mapToObj(k -> "?")
                 .collect(Collectors.joining(", "));
         // Empty buckets stay NULL: PostgreSQL then spends a bit on them, not four bytes.
         String addBuckets = IntStream.range(0, LatencyBuckets.COUNT).mapToObj(LatencyBuckets::column)
                 .map(h -> h + " = NULLIF(COALESCE(" + table + "." + h + ", 0) + COALESCE(excluded." + h + ", 0), 0)")
                 .collect(Collectors.joining(", "));
         return "INSERT INTO " + table + " (monitor_id, bucket_start_us, region, cause, status, checks, latency_min_us,"
-                + " latency_sum_us, latency_max_us, " + buckets + ") VALUES (:monitor, :bucket, :region, :cause, :status,"
-                + " :checks, :min, :sum, :max, " + bucketParams + ")"
+                + " latency_sum_us, latency_max_us, " + buckets + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + bucketParams + ")"
                 + " ON CONFLICT (monitor_id, bucket_start_us, region, cause, status) DO UPDATE SET"
                 + " checks = " + table + ".checks + excluded.checks,"
                 + " latency_min_us = " + dialect.least(table + ".latency_min_us", "excluded.latency_min_us") + ","

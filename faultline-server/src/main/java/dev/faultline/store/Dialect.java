@@ -39,10 +39,10 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      *               only ever has one writer
      * @param reads  the source of every query
      */
-    record Connections(DataSource writes, DataSource reads, AutoCloseable closer) implements AutoCloseable {
+    record Connections(DataSource writes, DataSource reads, Runnable closer) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            closer.close();
+        public void close() {
+            closer.run();
         }
     }
 }

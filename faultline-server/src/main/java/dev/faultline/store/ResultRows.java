@@ -10,15 +10,14 @@ import dev.faultline.check.PhaseTimings;
 import dev.faultline.check.Verdict;
 import dev.faultline.json.Json;
 import java.net.URI;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * How a {@link CheckResult} maps to a row of {@code results} and back. Times keep microseconds,
@@ -47,32 +46,33 @@ final class ResultRows {
     static String insert(Dialect dialect) {
         return "INSERT INTO results (monitor_id, region, started_at_us, url, cause, status, dns_us, connect_us, tls_us,"
                 + " first_byte_us, total_us, body_bytes, body_sha256, headers, failed_assertions, retry_after_s,"
-                + " certificate_not_after_us, detail) VALUES (:monitor, :region, :startedAt, :url, :cause, :status, :dns,"
-                + " :connect, :tls, :firstByte, :total, :bodyBytes, :bodySha256, " + dialect.json(":headers") + ", "
-                + dialect.json(":failedAssertions") + ", :retryAfter, :certificateNotAfter, :detail)";
+                + " certificate_not_after_us, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json("?")
+                + ", " + dialect.json("?") + ", ?, ?, ?)";
     }
 
-    static void bind(PreparedBatch batch, CheckResult r) {
+    /** Binds a result to {@link #insert}'s parameters and adds it to the statement's batch. */
+    static void addTo(PreparedStatement insert, CheckResult r) throws SQLException {
         PhaseTimings t = r.timings();
-        batch.bind("monitor", clean(r.monitor()))
-                .bind("region", clean(r.region()))
-                .bind("startedAt", Micros.of(r.startedAt()))
-                .bind("url", clean(r.url().toString()))
-                .bind("cause", r.verdict().cause().id())
-                .bind("status", r.hasStatus() ? Integer.valueOf(r.status()) : null)
-                .bind("dns", micros(t.dns()))
-                .bind("connect", micros(t.connect()))
-                .bind("tls", micros(t.tls()))
-                .bind("firstByte", micros(t.firstByte()))
-                .bind("total", Micros.of(t.total()))
-                .bind("bodyBytes", r.bodyBytes())
-                .bind("bodySha256", clean(r.bodyDigest()))
-                .bind("headers", r.headers().isEmpty() ? null : json(headers(r.headers())))
-                .bind("failedAssertions", r.failedAssertions().isEmpty() ? null : json(failed(r.failedAssertions())))
-                .bind("retryAfter", r.retryAfter().map(Duration::toSeconds).orElse(null))
-                .bind("certificateNotAfter", r.certificateNotAfter().map(Micros::of).orElse(null))
-                .bind("detail", clean(r.detail()))
-                .add();
+        Parameters p = new Parameters(insert);
+        p.text(clean(r.monitor()));
+        p.text(clean(r.region()));
+        p.number(Micros.of(r.startedAt()));
+        p.text(clean(r.url().toString()));
+        p.text(r.verdict().cause().id());
+        p.number(r.hasStatus() ? Long.valueOf(r.status()) : null);
+        p.number(micros(t.dns()));
+        p.number(micros(t.connect()));
+        p.number(micros(t.tls()));
+        p.number(micros(t.firstByte()));
+        p.number(Micros.of(t.total()));
+        p.number(r.bodyBytes());
+        p.text(clean(r.bodyDigest()));
+        p.text(r.headers().isEmpty() ? null : json(headers(r.headers())));
+        p.text(r.failedAssertions().isEmpty() ? null : json(failed(r.failedAssertions())));
+        p.number(r.retryAfter().map(Duration::toSeconds).orElse(null));
+        p.number(r.certificateNotAfter().map(Micros::of).orElse(null));
+        p.text(clean(r.detail()));
+        insert.addBatch();
     }
 
     static CheckResult read(ResultSet rs) throws SQLException {
@@ -152,9 +152,5 @@ final class ResultRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable JSON in the results table: " + text, e);
         }
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return Micros.instant(rs.getLong(column));
     }
 }

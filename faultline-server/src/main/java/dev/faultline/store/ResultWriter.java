@@ -142,7 +142,7 @@ public final class ResultWriter implements AutoCloseable {
                 long deadline = System.nanoTime() + settings.maxDelay().toNanos();
                 // Fill the batch until it is full, its first result has waited long enough, or someone waits for it.
                 while (true) {
-                    queue.drainTo(taken, settings.batchSize() - batch.size());
+                    queue.drainTo(taken, settings.batchSize() - batch.size() - taken.size());
                     for (Object item : taken) {
                         switch (item) {
                             case CheckResult result -> batch.add(result);
@@ -163,7 +163,7 @@ public final class ResultWriter implements AutoCloseable {
                 stopping = true;
             }
             if (!batch.isEmpty()) write(batch);
-            batch.clear();
+            batch = new ArrayList<>(); // the written one is the batch writer's to keep
             flushes.forEach(f -> f.done().complete(null));
             flushes.clear();
         }

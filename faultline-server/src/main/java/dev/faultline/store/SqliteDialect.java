@@ -57,7 +57,9 @@ final class SqliteDialect implements Dialect {
         return Map.of(
                 "id_column", "INTEGER PRIMARY KEY", // the rowid: no separate key index
                 "json", "TEXT",
-                "clustered", "WITHOUT ROWID"); // rollup rows stored in key order: a monitor's buckets are adjacent
+                // Rollup rows stored in key order: a monitor's buckets are adjacent, and uptime reads just them.
+                "clustered", "WITHOUT ROWID",
+                "key_include", "");
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class Store implements AutoCloseable {
         try {
             return new Store(settings, dialect, connections);
         } catch (RuntimeException e) {
-            closeQuietly(connections);
+            connections.close();
             throw e;
         }
     }
@@ -95,15 +95,7 @@ public final class Store implements AutoCloseable {
         try {
             writer.close();
         } finally {
-            closeQuietly(connections);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("closing the store's connections failed", e);
+            connections.close();
         }
     }
 }

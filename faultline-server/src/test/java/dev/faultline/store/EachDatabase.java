@@ -21,7 +21,10 @@ final class EachDatabase implements TestTemplateInvocationContextProvider {
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return Stream.of(invocation("sqlite", TestDatabase.Sqlite::new), invocation("postgresql", TestDatabase.Postgres::new));
+        // -Dfaultline.test.databases=postgresql runs one database only, e.g. for a slow measurement.
+        String only = System.getProperty("faultline.test.databases", "sqlite,postgresql");
+        return Stream.of(invocation("sqlite", TestDatabase.Sqlite::new), invocation("postgresql", TestDatabase.Postgres::new))
+                .filter(invocation -> only.contains(invocation.getDisplayName(0)));
     }
 
     private static TestTemplateInvocationContext invocation(String name, Supplier<TestDatabase> database) {

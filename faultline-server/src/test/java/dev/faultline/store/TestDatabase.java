@@ -49,16 +49,21 @@ abstract sealed class TestDatabase implements AutoCloseable {
     }
 
     long count(String table) {
-        return sql().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return number("SELECT COUNT(*) FROM " + table);
+    }
+
+    /** The one number a query answers, e.g. a sum. */
+    long number(String query) {
+        return sql().withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException, SQLException {
         for (Store store : opened) store.close();
         drop();
     }
 
-    abstract void drop() throws Exception;
+    abstract void drop() throws IOException, SQLException;
 
     static final class Sqlite extends TestDatabase {
         private final Path dir;
