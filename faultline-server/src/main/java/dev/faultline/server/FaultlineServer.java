@@ -26,6 +26,10 @@ import dev.faultline.trend.TrendThresholds;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.TrendApi;
+import dev.faultline.web.FindingApi;
+import dev.faultline.cdn.CdnWatch;
+import dev.faultline.trend.MaskedOutage;
+import dev.faultline.trend.StaleCache;
 import dev.faultline.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,6 +63,7 @@ public final class FaultlineServer implements AutoCloseable {
     private final MonitorRegistry registry;
     private final WebServer web;
     private final Store store;
+    private final CdnWatch cdn;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -78,10 +83,13 @@ public final class FaultlineServer implements AutoCloseable {
                     clock, FaultlineVersion.userAgent());
             // The sink needs the back-off, which needs the registry, which needs the scheduler: tie the knot once.
             AtomicReference<RetryAfterBackoffs> backoffs = new AtomicReference<>();
+            cdn = new CdnWatch(latest, this::nameOf, MaskedOutage.DEFAULT, StaleCache.DEFAULT);
+            cdn.pairs(cdnPairs(initial));
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
                     result -> {
                         latest.record(result);
                         counters.count(result);
+                        cdn.onResult(result);
                         store.writer().submit(result);
                         backoffs.get().apply(result);
                     }, SchedulerLimits.DEFAULTS));
@@ -98,7 +106,7 @@ public final class FaultlineServer implements AutoCloseable {
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
-                    new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS),
+                    new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
                     new MetricsEndpoint(latest, counters, meters), new Health(registry, scheduler)), mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -136,6 +144,7 @@ public final class FaultlineServer implements AutoCloseable {
             case LoadResult.Loaded loaded -> {
                 try {
                     registry.replaceConfigMonitors(monitors(loaded.config()));
+                    cdn.pairs(cdnPairs(loaded.config()));
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
@@ -163,6 +172,18 @@ public final class FaultlineServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("pruning old data failed", e);
         }
+    }
+
+    private String nameOf(String monitorId) {
+        return registry.find(monitorId).map(Monitor::name).orElse(monitorId);
+    }
+
+    /** Edge monitors (those with {@code origin:}) and the origin monitor behind each. */
+    private static List<CdnWatch.Pair> cdnPairs(FaultlineConfig config) {
+        return config.monitors().stream().filter(m -> m.cdnOrigin().isPresent())
+                .map(m -> new CdnWatch.Pair(Monitor.idFor(m.name()), m.name(), Monitor.idFor(m.cdnOrigin().get()),
+                        m.cdnOrigin().get()))
+                .toList();
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {

@@ -29,7 +29,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The parts the routes serve. */
-    public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, MetricsEndpoint metrics, HealthCheck health) {
+    public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, MetricsEndpoint metrics,
+                        HealthCheck health) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -59,6 +60,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);
+            config.routes.get("/api/v1/findings", parts.findings()::findings);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
