@@ -59,7 +59,9 @@ public final class ResultQueries {
      * enough for every scrape of the metrics.
      */
     public Map<String, CheckResult> latestByMonitor() {
-        String sql = "SELECT " + prefixed("r") + " FROM latest_results l JOIN results r ON r.monitor_id = l.monitor_id"
+        // CROSS JOIN makes SQLite loop over the small table and look each result up by index, which
+        // its planner does not always choose on its own; PostgreSQL plans it as any inner join.
+        String sql = "SELECT " + prefixed("r") + " FROM latest_results l CROSS JOIN results r WHERE r.monitor_id = l.monitor_id"
                 + " AND r.started_at_us = l.started_at_us AND r.region = l.region";
         return reads.withHandle(handle -> {
             Map<String, CheckResult> newest = new HashMap<>();
