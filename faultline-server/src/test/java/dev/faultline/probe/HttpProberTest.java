@@ -67,6 +67,20 @@ class HttpProberTest {
     }
 
     @Test
+    void cacheBustingAsksPastEveryCache() {
+        try (HostileServer server = HostileServer.status(200, Map.of(), "ok")) {
+            check(spec(server.url("/page?x=1")).cacheBust(true).build());
+            String first = server.lastRequest().orElseThrow().target();
+            check(spec(server.url("/page?x=1")).cacheBust(true).build());
+            String second = server.lastRequest().orElseThrow().target();
+
+            assertThat(first).startsWith("/page?x=1&faultline-nocache=");
+            assertThat(second).isNotEqualTo(first);
+            assertThat(server.lastRequestHeaders()).containsEntry("Cache-Control", "no-cache");
+        }
+    }
+
+    @Test
     void aServerThatAcceptsAndNeverAnswersIsAReadTimeoutOnTime() {
         try (HostileServer server = HostileServer.acceptsAndHangs()) {
             long start = System.nanoTime();
