@@ -1,7 +1,9 @@
 package dev.faultline.metrics;
 
 import dev.faultline.monitor.LatestResults;
+import dev.faultline.schedule.ScheduleLag;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
 
 /**
  * Everything {@code /metrics} shows: the probe gauges and check counters kept by Faultline
@@ -15,11 +17,14 @@ public final class MetricsEndpoint {
     private final LatestResults latest;
     private final CheckCounters counters;
     private final PrometheusMeterRegistry registry;
+    private final Supplier<ScheduleLag.Snapshot> lag;
 
-    public MetricsEndpoint(LatestResults latest, CheckCounters counters, PrometheusMeterRegistry registry) {
+    public MetricsEndpoint(LatestResults latest, CheckCounters counters, PrometheusMeterRegistry registry,
+                           Supplier<ScheduleLag.Snapshot> lag) {
         this.latest = latest;
         this.counters = counters;
         this.registry = registry;
+        this.lag = lag;
     }
 
     public String scrape() {
@@ -27,7 +32,20 @@ public final class MetricsEndpoint {
         PrometheusText out = new PrometheusText(text);
         ProbeMetrics.render(latest, out);
         counters.render(out);
+        lagHistogram(lag.get(), out);
         text.append(registry.scrape());
         return text.toString();
+    }
+
+    /** The scheduler's own buckets, as a Prometheus histogram: due time → start of each check. */
+    private static void lagHistogram(ScheduleLag.Snapshot snapshot, PrometheusText out) {
+        String name = "faultline_schedule_lag_seconds";
+        out.header(name, "histogram", "Delay from a check's due time to its start (permits included).");
+        for (ScheduleLag.Bucket bucket : snapshot.buckets()) {
+            String le = bucket.upperBoundMillis() == Long.MAX_VALUE ? "+Inf" : Double.toString(bucket.upperBoundMillis() / 1000.0);
+            out.sample(name + "_bucket", bucket.cumulativeCount(), "le", le);
+        }
+        out.sample(name + "_sum", snapshot.sumMillis() / 1000.0);
+        out.sample(name + "_count", snapshot.count());
     }
 }

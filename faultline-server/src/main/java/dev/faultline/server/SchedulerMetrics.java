@@ -25,10 +25,6 @@ final class SchedulerMetrics {
                 .description("Checks running or waiting for a permit").register(meters);
         FunctionCounter.builder("faultline_checks_skipped", scheduler, s -> s.stats().skipped())
                 .description("Due runs skipped because the previous check of the monitor was still in flight").register(meters);
-        Gauge.builder("faultline_schedule_lag_p50_seconds", scheduler, s -> seconds(s.stats().lag().p50()))
-                .description("Median delay from a check's due time to its start").register(meters);
-        Gauge.builder("faultline_schedule_lag_p99_seconds", scheduler, s -> seconds(s.stats().lag().p99()))
-                .description("99th percentile of the delay from a check's due time to its start").register(meters);
         Gauge.builder("faultline_schedule_lag_max_seconds", scheduler, s -> s.stats().lag().maxMillis() / 1000.0)
                 .description("Longest delay from a check's due time to its start").register(meters);
         FunctionCounter.builder("faultline_results_written", writer, ResultWriter::written)

@@ -221,7 +221,7 @@ class ServerApiTest {
                     .contains("probe_http_duration_seconds{monitor=\"healthy\",region=\"local\",phase=\"connect\"}")
                     .containsPattern("faultline_checks_total\\{monitor=\"broken-proxy\",region=\"local\",outcome=\"down\","
                             + "fault=\"server\",cause=\"bad_gateway\",status=\"502\"} [1-9]")
-                    .contains("faultline_schedule_lag")
+                    .contains("faultline_schedule_lag_seconds_bucket{le=\"+Inf\"}")
                     .contains("faultline_checks_in_flight");
         });
     }
