@@ -29,6 +29,12 @@ final class SchedulerMetrics {
                 .description("Longest delay from a check's due time to its start").register(meters);
         FunctionCounter.builder("faultline_results_written", writer, ResultWriter::written)
                 .description("Check results written to the store").register(meters);
+        FunctionCounter.builder("faultline_store_batches", writer, ResultWriter::batches)
+                .description("Batches of results written to the store, one transaction each").register(meters);
+        FunctionCounter.builder("faultline_store_batch_seconds", writer, ResultWriter::batchSeconds)
+                .description("Time spent writing batches of results (divide by batches for the write latency)").register(meters);
+        Gauge.builder("faultline_store_queue", writer, ResultWriter::queued)
+                .description("Results waiting to be written to the store").register(meters);
         FunctionCounter.builder("faultline_results_dropped", writer, ResultWriter::dropped)
                 .description("Check results dropped because the store could not keep up").register(meters);
     }

@@ -44,6 +44,8 @@ public final class ResultWriter implements AutoCloseable {
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong batchNanos = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private boolean closed;
 
@@ -103,6 +105,20 @@ public final class ResultWriter implements AutoCloseable {
     }
 
     /** Results lost because the queue stayed full or the database kept refusing them. */
+    /** Batches written, and the time their transactions took in all: the store's write latency. */
+    public long batches() {
+        return batches.get();
+    }
+
+    public double batchSeconds() {
+        return batchNanos.get() / 1e9;
+    }
+
+    /** Results waiting to be written. */
+    public int queued() {
+        return queue.size();
+    }
+
     public long dropped() {
         return dropped.get();
     }
@@ -173,7 +189,10 @@ public final class ResultWriter implements AutoCloseable {
         long backoff = FIRST_RETRY_MS;
         for (int attempt = 1; ; attempt++) {
             try {
+                long start = System.nanoTime();
                 batchWrite.accept(batch);
+                batchNanos.addAndGet(System.nanoTime() - start);
+                batches.incrementAndGet();
                 written.addAndGet(batch.size());
                 return;
             } catch (RuntimeException e) {

@@ -222,7 +222,9 @@ class ServerApiTest {
                     .containsPattern("faultline_checks_total\\{monitor=\"broken-proxy\",region=\"local\",outcome=\"down\","
                             + "fault=\"server\",cause=\"bad_gateway\",status=\"502\"} [1-9]")
                     .contains("faultline_schedule_lag_seconds_bucket{le=\"+Inf\"}")
-                    .contains("faultline_checks_in_flight");
+                    .contains("faultline_checks_in_flight")
+                    .containsPattern("faultline_store_batches_total [1-9]")
+                    .contains("faultline_store_batch_seconds_total");
         });
     }
 
