@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,8 +41,13 @@ public final class Rollups {
 
     /** One rollup per bucket that has checks, oldest first, for buckets starting in [from, to). */
     public List<Rollup> series(String monitorId, Resolution resolution, Instant from, Instant to) {
+        return series(monitorId, resolution, from, to, Optional.empty());
+    }
+
+    /** {@link #series(String, Resolution, Instant, Instant)} of one probe region, or of all when empty. */
+    public List<Rollup> series(String monitorId, Resolution resolution, Instant from, Instant to, Optional<String> region) {
         TreeMap<Long, Sum> buckets = new TreeMap<>();
-        rows(monitorId, resolution, from, to).forEach(row -> buckets.computeIfAbsent(row.bucket(), b -> new Sum()).add(row));
+        rows(monitorId, resolution, from, to, region).forEach(row -> buckets.computeIfAbsent(row.bucket(), b -> new Sum()).add(row));
         List<Rollup> series = new ArrayList<>();
         buckets.forEach((bucket, sum) -> series.add(sum.toRollup(Micros.instant(bucket))));
         return series;
@@ -50,7 +56,7 @@ public final class Rollups {
     /** Every check in the buckets starting in [from, to), as one rollup that starts at {@code from}. */
     public Rollup summary(String monitorId, Resolution resolution, Instant from, Instant to) {
         Sum sum = new Sum();
-        rows(monitorId, resolution, from, to).forEach(sum::add);
+        rows(monitorId, resolution, from, to, Optional.empty()).forEach(sum::add);
         return sum.toRollup(from);
     }
 
@@ -106,12 +112,16 @@ public final class Rollups {
         return "SELECT " + sums + " FROM (" + parts + ") parts";
     }
 
-    private List<Row> rows(String monitorId, Resolution resolution, Instant from, Instant to) {
+    private List<Row> rows(String monitorId, Resolution resolution, Instant from, Instant to, Optional<String> region) {
         String sql = "SELECT " + ROW_COLUMNS + " FROM " + resolution.table()
-                + " WHERE monitor_id = :monitor AND bucket_start_us >= :from AND bucket_start_us < :to";
-        return reads.withHandle(handle -> handle.createQuery(sql).bind("monitor", monitorId)
-                .bind("from", Micros.of(from)).bind("to", Micros.of(to))
-                .map((rs, ctx) -> Row.read(rs)).list());
+                + " WHERE monitor_id = :monitor AND bucket_start_us >= :from AND bucket_start_us < :to"
+                + (region.isPresent() ? " AND region = :region" : "");
+        return reads.withHandle(handle -> {
+            var query = handle.createQuery(sql).bind("monitor", monitorId)
+                    .bind("from", Micros.of(from)).bind("to", Micros.of(to));
+            region.ifPresent(r -> query.bind("region", r));
+            return query.map((rs, ctx) -> Row.read(rs)).list();
+        });
     }
 
     /** One rollup row: the checks of one bucket, cause and status code. */

@@ -21,10 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code /api/v1/monitors/{id}/trends}: the share of checks in each status class and code over
- * the last hour, day and week (from rollups), and the anomalies the detectors see in them.
+ * {@code /api/v1/monitors/{id}/trends[?region=NAME]}: the share of checks in each status class and
+ * code over the last hour, day and week (from rollups), over all regions or one, and the
+ * anomalies the detectors see in them.
  */
 public final class TrendApi {
 
@@ -45,12 +47,14 @@ public final class TrendApi {
 
     void trends(Context ctx) {
         Monitor monitor = monitors.monitor(ctx);
+        Optional<String> region = Optional.ofNullable(ctx.queryParam("region")).filter(r -> !r.isBlank());
         Instant now = clock.instant();
         // Hours for the long view, minutes for the hour that is still going on.
         Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
         List<TrendBucket> series = new java.util.ArrayList<>(
-                buckets(rollups.series(monitor.id(), Resolution.HOUR, thisHour.minus(HISTORY), thisHour), Resolution.HOUR));
-        series.addAll(buckets(rollups.series(monitor.id(), Resolution.MINUTE, thisHour, now.plusSeconds(60)), Resolution.MINUTE));
+                buckets(rollups.series(monitor.id(), Resolution.HOUR, thisHour.minus(HISTORY), thisHour, region), Resolution.HOUR));
+        series.addAll(buckets(rollups.series(monitor.id(), Resolution.MINUTE, thisHour, now.plusSeconds(60), region),
+                Resolution.MINUTE));
 
         Map<String, Object> windows = new LinkedHashMap<>();
         for (TrendWindow window : TrendWindow.values()) {
@@ -58,6 +62,7 @@ public final class TrendApi {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("monitor", monitor.id());
+        body.put("region", region.orElse("all"));
         body.put("as_of", now.toString());
         body.put("windows", windows);
         body.put("anomalies", Trends.anomalies(thresholds, series, monitor.spec().expect(), now).stream().map(TrendApi::view).toList());

@@ -136,6 +136,10 @@ class ServerApiTest {
             assertThat(trends.at("/windows/7d/checks").asLong()).isEqualTo(trends.at("/windows/1h/checks").asLong());
             assertThat(trends.get("anomalies").isArray()).isTrue();
         });
+        JsonNode local = get("/api/v1/monitors/broken-proxy/trends?region=local").json();
+        JsonNode elsewhere = get("/api/v1/monitors/broken-proxy/trends?region=eu-west").json();
+        assertThat(local.at("/windows/1h/checks").asLong()).isPositive();
+        assertThat(elsewhere.at("/windows/1h/checks").asLong()).isZero();
     }
 
     @Test
