@@ -1,0 +1,29 @@
+package dev.faultline.store;
+
+import dev.faultline.alert.EventKind;
+import dev.faultline.alert.Notification;
+import java.util.Objects;
+
+/**
+ * One notification for one channel, as the outbox takes it. The outbox keeps at most one entry per
+ * channel, dedup key, event and {@link #occurrence()}: enqueueing the same one again (after a
+ * crash, say) adds nothing.
+ */
+public record OutboxEntry(String channel, Notification notification) {
+
+    public OutboxEntry {
+        if (channel == null || channel.isBlank()) throw new IllegalArgumentException("channel: must not be empty");
+        Objects.requireNonNull(notification, "notification");
+        if (notification.event() == EventKind.TEST) {
+            throw new IllegalArgumentException("notification: a test is sent directly, not through the outbox");
+        }
+    }
+
+    /**
+     * What tells repeats of one event under one dedup key apart: nothing for an opening or a
+     * resolution (an incident has one of each), the time for a reminder (one per interval).
+     */
+    public String occurrence() {
+        return notification.event() == EventKind.INCIDENT_REMINDER ? notification.time().toString() : "";
+    }
+}
