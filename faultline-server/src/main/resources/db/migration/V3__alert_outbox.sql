@@ -7,7 +7,7 @@ CREATE TABLE alert_outbox (
     channel            TEXT    NOT NULL,
     dedup_key          TEXT    NOT NULL,
     event              TEXT    NOT NULL,  -- the EventKind id, e.g. incident.opened
-    occurrence         TEXT    NOT NULL,  -- '' except for events that repeat under one key (reminders): their time
+    occurrence         TEXT    NOT NULL,  -- tells repeats under one key apart: an opening's severity, a reminder's time; else ''
     monitor_id         TEXT    NOT NULL,
     severity           TEXT    NOT NULL,
     payload            ${json} NOT NULL,  -- the Notification as NotificationJson

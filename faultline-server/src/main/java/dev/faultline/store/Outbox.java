@@ -98,11 +98,11 @@ public final class Outbox {
                 .map((rs, ctx) -> read(rs)).list());
     }
 
-    /** When the earliest pending alert is due; empty when none is pending. */
-    public Optional<Instant> nextAttempt() {
-        return reads.withHandle(handle -> handle.createQuery(
-                        "SELECT MIN(next_attempt_at_us) FROM alert_outbox WHERE state = 'pending'")
-                .mapTo(Long.class).findOne().map(Micros::instant));
+    /** When the earliest pending alert that is not due yet at {@code now} will be; empty when none waits. */
+    public Optional<Instant> nextAttemptAfter(Instant now) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT MIN(next_attempt_at_us) FROM alert_outbox"
+                        + " WHERE state = 'pending' AND next_attempt_at_us > :now")
+                .bind("now", Micros.of(now)).mapTo(Long.class).findOne().map(Micros::instant));
     }
 
     /** The channels that have pending alerts. */

@@ -20,10 +20,15 @@ public record OutboxEntry(String channel, Notification notification) {
     }
 
     /**
-     * What tells repeats of one event under one dedup key apart: nothing for an opening or a
-     * resolution (an incident has one of each), the time for a reminder (one per interval).
+     * What tells repeats of one event under one dedup key apart: the severity for an opening (an
+     * incident that escalates from warning to critical is announced again), the time for a
+     * reminder (one per interval), nothing for the rest (an incident resolves once).
      */
     public String occurrence() {
-        return notification.event() == EventKind.INCIDENT_REMINDER ? notification.time().toString() : "";
+        return switch (notification.event()) {
+            case INCIDENT_OPENED -> notification.severity().id();
+            case INCIDENT_REMINDER -> notification.time().toString();
+            case INCIDENT_RESOLVED, WARNING, INSTABILITY, FLAPPING, TEST -> "";
+        };
     }
 }

@@ -69,6 +69,20 @@ class OutboxTest {
     }
 
     @DatabaseTest
+    void anOpeningEscalatedToCriticalIsAnnouncedAgain(TestDatabase db) {
+        Outbox outbox = db.open().outbox();
+        Notification asWarning = SampleNotifications.opened();
+        asWarning = new Notification(asWarning.event(), asWarning.monitorId(), asWarning.monitorName(), asWarning.monitorUrl(),
+                dev.faultline.check.Severity.WARNING, dev.faultline.check.Cause.NOT_FOUND, 404, Optional.empty(),
+                asWarning.summary(), asWarning.nextStep(), asWarning.regions(), asWarning.incidentId(), asWarning.dedupKey(),
+                asWarning.time(), Optional.empty(), asWarning.link());
+
+        assertThat(outbox.enqueue(List.of(new OutboxEntry("chat", asWarning)), T0)).isEqualTo(1);
+        assertThat(outbox.enqueue(List.of(new OutboxEntry("chat", SampleNotifications.opened())), T0)).isEqualTo(1);
+        assertThat(outbox.enqueue(List.of(new OutboxEntry("chat", SampleNotifications.opened())), T0)).isZero();
+    }
+
+    @DatabaseTest
     void anEnqueueInTheCallersTransactionIsRolledBackWithIt(TestDatabase db) {
         Store store = db.open();
         Outbox outbox = store.outbox();
@@ -101,7 +115,8 @@ class OutboxTest {
         outbox.markRetry(due.get(0).id(), T0.plusSeconds(1), 503, "503 Service Unavailable", T0.plusSeconds(61));
         assertThat(outbox.due("pager", T0.plusSeconds(2), 10)).extracting(a -> a.notification().event())
                 .containsExactly(EventKind.WARNING);
-        assertThat(outbox.nextAttempt()).contains(T0);
+        assertThat(outbox.nextAttemptAfter(T0.plusSeconds(2))).contains(T0.plusSeconds(61));
+        assertThat(outbox.nextAttemptAfter(T0.plusSeconds(61))).isEmpty();
 
         outbox.markSent(due.get(0).id(), T0.plusSeconds(61), 202, "202 Accepted");
         assertThat(outbox.due("pager", T0.plusSeconds(61), 10)).extracting(a -> a.notification().event())
@@ -141,7 +156,7 @@ class OutboxTest {
         assertThat(dead.state()).isEqualTo(State.DEAD);
         assertThat(dead.attempts()).isEqualTo(1);
         assertThat(dead.sentAt()).isEmpty();
-        assertThat(outbox.nextAttempt()).isEmpty();
+        assertThat(outbox.nextAttemptAfter(T0)).isEmpty();
     }
 
     @DatabaseTest
