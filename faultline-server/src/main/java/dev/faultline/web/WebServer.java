@@ -29,7 +29,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The parts the routes serve. */
-    public record Parts(MonitorApi monitors, ResultApi results, MetricsEndpoint metrics, HealthCheck health) {
+    public record Parts(MonitorApi monitors, ResultApi results, AlertApi alerts, ChannelApi channels, MetricsEndpoint metrics,
+                        HealthCheck health) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -58,6 +59,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.delete("/api/v1/monitors/{id}", parts.monitors()::delete);
             config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
+            config.routes.get("/api/v1/alerts", parts.alerts()::list);
+            config.routes.post("/api/v1/channels/{name}/test", parts.channels()::test);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
