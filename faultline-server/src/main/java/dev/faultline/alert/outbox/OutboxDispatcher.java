@@ -9,15 +9,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -56,7 +57,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final ExecutorService sends = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("alert-send-", 0).factory());
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    // Owned by the loop: a send that ends only reports it (finished), and the loop takes the report
+    // in before its next look at the outbox, by which time the outcome is committed. (Were the send
+    // to clear its own mark, a look already under way could see it pending and send it again.)
+    private final Set<Long> inFlight = new HashSet<>();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean wakeRequested;
@@ -114,19 +119,23 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Starts every send that is due and allowed now, and says how long to sleep before looking again. */
     private Duration startDueSends() {
+        for (Finished done; (done = finished.poll()) != null; ) {
+            inFlight.remove(done.id());
+            done.lane().busy--;
+        }
         Instant now = clock.instant();
         abandonUnknownChannels();
         Duration sleep = settings.pollInterval();
         for (Lane lane : lanes.values()) {
             if (lane.free() == 0) continue;
-            for (StoredAlert alert : outbox.due(lane.channel.name(), now, lane.free() + lane.busy.get())) {
+            for (StoredAlert alert : outbox.due(lane.channel.name(), now, lane.free() + lane.busy)) {
                 if (inFlight.contains(alert.id())) continue;
                 if (lane.free() == 0) break;
                 if (!lane.bucket.tryTake(now)) {
                     sleep = shorter(sleep, lane.bucket.untilNext(now));
                     break;
                 }
-                lane.busy.incrementAndGet();
+                lane.busy++;
                 inFlight.add(alert.id());
                 sends.execute(() -> deliver(lane, alert));
             }
@@ -152,8 +161,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             log.error("alert {} to '{}': how the send went could not be recorded; it stays pending and will be sent again",
                     alert.id(), alert.channel(), e);
         } finally {
-            inFlight.remove(alert.id());
-            lane.busy.decrementAndGet();
+            finished.add(new Finished(alert.id(), lane));
             wake();
         }
     }
@@ -227,7 +235,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             sends.shutdown();
             if (!sends.awaitTermination(settings.closeGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("alert outbox: {} send(s) still under way at shutdown; they stay pending and will be sent again",
-                        inFlight.size());
+                        inFlight.size() - finished.size());
                 sends.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -236,12 +244,15 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** One channel's sends: its limits and how many are under way. */
+    private record Finished(long id, Lane lane) {
+    }
+
+    /** One channel's sends: its limits and how many are under way. Touched by the loop only. */
     private static final class Lane {
         final Channel channel;
-        final TokenBucket bucket; // touched by the loop only
-        final AtomicInteger busy = new AtomicInteger();
+        final TokenBucket bucket;
         final int limit;
+        int busy;
 
         Lane(Channel channel, TokenBucket bucket, int limit) {
             this.channel = channel;
@@ -250,7 +261,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
 
         int free() {
-            return Math.max(0, limit - busy.get());
+            return Math.max(0, limit - busy);
         }
     }
 }

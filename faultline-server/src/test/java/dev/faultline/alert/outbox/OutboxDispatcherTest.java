@@ -54,16 +54,22 @@ class OutboxDispatcherTest {
 
     @Test
     void anAlertReachesTheReceiverWithinMillisecondsOfItsCommit() {
+        // No rate limit in the way: the default one (bursts of 10, then one a second) would be measured.
+        DispatchSettings unlimited = SETTINGS.withRateLimit(new RateLimit(1_000, Duration.ofMillis(1)));
         try (ScriptedReceiver receiver = ScriptedReceiver.always(204);
-             AlertSystem system = system(receiver, SETTINGS, Clock.systemUTC())) {
-            long committed = System.nanoTime();
-            system.notifier.notify(SampleNotifications.opened(), List.of());
-
-            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 1);
-            double ms = (receiver.requests().getFirst().arrivedNanos() - committed) / 1e6;
-            log.info("enqueue to webhook receipt: {} ms", String.format("%.1f", ms));
-            await().atMost(Duration.ofSeconds(5)).until(() -> only(system).state() == State.SENT);
-            assertThat(ms).isLessThan(1_000);
+             AlertSystem system = system(receiver, unlimited, Clock.systemUTC())) {
+            List<Double> millis = new java.util.ArrayList<>();
+            for (int i = 0; i <= 20; i++) {
+                long committed = System.nanoTime();
+                system.notifier.notify(warning("latency-" + i), List.of());
+                int expected = i + 1;
+                await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == expected);
+                if (i > 0) millis.add((receiver.requests().get(i).arrivedNanos() - committed) / 1e6); // the first warms up
+            }
+            java.util.Collections.sort(millis);
+            log.info("notify() (routing, enqueue, commit) to webhook receipt over {} alerts: median {} ms, max {} ms", millis.size(),
+                    String.format("%.1f", millis.get(millis.size() / 2)), String.format("%.1f", millis.getLast()));
+            assertThat(millis.get(millis.size() / 2)).isLessThan(250);
         }
     }
 
