@@ -56,6 +56,17 @@ public final class Channels {
     }
 
     /**
+     * Checks a config entry's settings as {@link #create} would, without making anything that
+     * sends: how the config loader reports them at {@code channels[i].<key>}.
+     *
+     * @throws InvalidSettings naming each wrong, missing or unknown key
+     */
+    public static void check(ChannelConfig config) {
+        // The client is never used: nothing is sent.
+        create(config, null, Clock.systemUTC());
+    }
+
+    /**
      * An HTTP client for providers: every wait bounded (a send never hangs the dispatcher), no
      * redirects (a webhook that moved is a configuration error to see, not to follow with the
      * body), and no silent second attempt: whether to try again is the outbox's decision.

@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.alert.InvalidSettings;
 import dev.faultline.check.Severity;
 import dev.faultline.config.NodeReader.Located;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the {@code channels} list: name, type and severities are checked here; every other key
- * is kept as text for the channel's own settings (checked per type by the channel itself).
+ * is kept as text for the channel's own settings, which the channel's settings record checks
+ * ({@link dev.faultline.alert.Channels#check}), each error placed at its key.
  */
 final class ChannelReader {
 
@@ -47,6 +49,7 @@ final class ChannelReader {
     }
 
     private Optional<ChannelConfig> channel(Node node, String path, Map<String, Located<String>> names) {
+        int before = errors.count();
         Section s = reader.section(node, path, null).orElse(null);
         if (s == null) return Optional.empty();
         Optional<Located<String>> name = reader.requiredText(s, "name");
@@ -63,10 +66,27 @@ final class ChannelReader {
             reader.text(value, s.pathOf(key)).ifPresent(text -> settings.put(key, text));
         }
         if (!unique || type.isEmpty() || !severitiesRead) return Optional.empty();
-        return new FieldByField(errors, node, path)
+        Optional<ChannelConfig> config = new FieldByField(errors, node, path)
                 .field("name", name.get().node(), name.get().path(), () -> {})
                 .field("severities", s.value("severities").orElse(null), s.pathOf("severities"), () -> {})
                 .build(() -> new ChannelConfig(name.get().value(), type.get(), severities.get(), settings));
+        // A setting that could not be read (an unset variable) is reported already, not again as missing.
+        if (config.isEmpty() || errors.count() > before) return Optional.empty();
+        return settingsValid(config.get(), s) ? config : Optional.empty();
+    }
+
+    /** Reports each wrong setting at its value, and each missing one at the entry. */
+    private boolean settingsValid(ChannelConfig config, Section s) {
+        try {
+            dev.faultline.alert.Channels.check(config); // the nested Channels below hides the name
+            return true;
+        } catch (InvalidSettings invalid) {
+            for (InvalidSettings.SettingError error : invalid.errors()) {
+                NodeTuple entry = s.entries().get(error.key());
+                errors.at(entry == null ? s.node() : entry.getValueNode(), s.pathOf(error.key()), error.message());
+            }
+            return false;
+        }
     }
 
     private Optional<Set<Severity>> severities(Node node, String path) {

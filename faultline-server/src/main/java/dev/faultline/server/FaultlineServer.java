@@ -2,7 +2,14 @@ package dev.faultline.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.FaultlineVersion;
+import dev.faultline.alert.AlertRouting;
+import dev.faultline.alert.Channel;
+import dev.faultline.alert.Channels;
+import dev.faultline.alert.outbox.AlertNotifier;
+import dev.faultline.alert.outbox.DispatchSettings;
+import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
+import dev.faultline.check.Severity;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -23,6 +30,8 @@ import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.trend.RetryAfterBackoff;
 import dev.faultline.trend.TrendThresholds;
+import dev.faultline.web.AlertApi;
+import dev.faultline.web.ChannelApi;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.TrendApi;
@@ -38,9 +47,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +76,7 @@ public final class FaultlineServer implements AutoCloseable {
     private final WebServer web;
     private final Store store;
     private final CdnWatch cdn;
+    private final AlertNotifier notifier;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -78,6 +91,13 @@ public final class FaultlineServer implements AutoCloseable {
             store.results().latestByMonitor().values().forEach(latest::record);
             CheckCounters counters = new CheckCounters();
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+            // Alerts: channels as configured (a changed channel applies at the next start), the
+            // dispatcher closed before the store, so that the sends under way can be recorded.
+            Map<String, Channel> channels = channels(initial, clock);
+            OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.values(), DispatchSettings.DEFAULT,
+                    clock, new Random()).start());
+            notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
                     clock, FaultlineVersion.userAgent());
@@ -107,13 +127,14 @@ public final class FaultlineServer implements AutoCloseable {
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
+                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
                     mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());
             parts.add(housekeeping::shutdownNow);
-            housekeeping.scheduleWithFixedDelay(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> prune(clock, settings), 1, 60, TimeUnit.MINUTES);
             configFile.ifPresent(file -> own(new ConfigWatcher(file, Duration.ofSeconds(1), () -> reload(file))));
         } catch (RuntimeException e) {
             close(); // what started part-way must not outlive the failure
@@ -137,6 +158,15 @@ public final class FaultlineServer implements AutoCloseable {
 
     public MonitorRegistry monitors() {
         return registry;
+    }
+
+    /**
+     * Where notifications go in: routed by severity to the monitor's channels and sent through the
+     * alert outbox. The incident service announces openings and resolutions here, in the
+     * transaction that stores them.
+     */
+    public AlertNotifier alerts() {
+        return notifier;
     }
 
     /** Applies a changed config file, or keeps the running set when the file has errors. */
@@ -167,9 +197,12 @@ public final class FaultlineServer implements AutoCloseable {
         });
     }
 
-    private void prune(Clock clock) {
+    private void prune(Clock clock, ServerSettings settings) {
         try {
             log.info("pruned old data: {}", store.prune(clock.instant()));
+            // Sent and dead alerts live as long as raw results; pending ones until they are sent.
+            int alerts = store.outbox().prune(clock.instant().minus(settings.resultRetention()));
+            if (alerts > 0) log.info("pruned {} old alerts", alerts);
         } catch (RuntimeException e) {
             log.error("pruning old data failed", e);
         }
@@ -185,6 +218,24 @@ public final class FaultlineServer implements AutoCloseable {
                 .map(m -> new CdnWatch.Pair(Monitor.idFor(m.name()), m.name(), Monitor.idFor(m.cdnOrigin().get()),
                         m.cdnOrigin().get()))
                 .toList();
+    }
+
+    private Map<String, Channel> channels(FaultlineConfig config, Clock clock) {
+        var http = Channels.httpClient();
+        parts.add(() -> {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        });
+        Map<String, Channel> channels = new LinkedHashMap<>();
+        config.channels().forEach(c -> channels.put(c.name(), Channels.create(c, http, clock)));
+        return channels;
+    }
+
+    /** Every configured channel is a default one: a monitor that names none alerts each, by its severities. */
+    private static AlertRouting routing(FaultlineConfig config) {
+        Map<String, Set<Severity>> severities = new LinkedHashMap<>();
+        config.channels().forEach(c -> severities.put(c.name(), c.severities()));
+        return AlertRouting.allByDefault(severities);
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {

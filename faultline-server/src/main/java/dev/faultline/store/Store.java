@@ -4,15 +4,17 @@ import dev.faultline.store.StoreSettings.Database;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Faultline's database: check results (written in batches by {@link #writer()}, read by
- * {@link #results()}), their minute and hour rollups ({@link #rollups()}), and the monitors
- * created through the API ({@link #monitors()}). SQLite or PostgreSQL with the same schema,
- * migrated by Flyway when opened.
+ * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors
+ * created through the API ({@link #monitors()}) and the alert outbox ({@link #outbox()}).
+ * SQLite or PostgreSQL with the same schema, migrated by Flyway when opened.
  */
 public final class Store implements AutoCloseable {
 
@@ -24,6 +26,8 @@ public final class Store implements AutoCloseable {
     private final Rollups rollups;
     private final MonitorRepository monitors;
     private final Retention retention;
+    private final Outbox outbox;
+    private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
         this.connections = connections;
@@ -34,6 +38,8 @@ public final class Store implements AutoCloseable {
         this.rollups = new Rollups(reads);
         this.monitors = new MonitorRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
+        this.outbox = new Outbox(writes, reads, dialect);
+        this.writes = writes;
     }
 
     /** Opens (and creates or migrates) the database the settings name. */
@@ -79,6 +85,19 @@ public final class Store implements AutoCloseable {
 
     public MonitorRepository monitors() {
         return monitors;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction, committed when it returns and rolled back when it
+     * throws: how a state change and the alerts that announce it are written together (the handle
+     * goes to {@link Outbox#enqueue(Handle, java.util.List, Instant)}).
+     */
+    public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
+        return writes.inTransaction(work);
     }
 
     /**

@@ -29,7 +29,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The parts the routes serve. */
-    public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, MetricsEndpoint metrics,
+    public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
+                        ChannelApi channels, MetricsEndpoint metrics,
                         HealthCheck health) {
     }
 
@@ -61,6 +62,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);
             config.routes.get("/api/v1/findings", parts.findings()::findings);
+            config.routes.get("/api/v1/alerts", parts.alerts()::list);
+            config.routes.post("/api/v1/channels/{name}/test", parts.channels()::test);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {

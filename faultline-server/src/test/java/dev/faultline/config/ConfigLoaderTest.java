@@ -58,9 +58,9 @@ class ConfigLoaderTest {
         assertThat(config.channels()).containsExactly(
                 new ChannelConfig("pager", ChannelType.PAGERDUTY, Set.of(Severity.CRITICAL), Map.of("routing_key", "R0UT1NG")),
                 new ChannelConfig("chat", ChannelType.SLACK, ChannelConfig.DEFAULT_SEVERITIES,
-                        Map.of("webhook_url", "https://hooks.slack.example/services/T0/B0/X", "channel", "#ops")),
+                        Map.of("url", "https://hooks.slack.example/services/T0/B0/X")),
                 new ChannelConfig("digest", ChannelType.EMAIL, Set.of(Severity.INFO, Severity.WARNING),
-                        Map.of("to", "ops@example.com")));
+                        Map.of("host", "smtp.example.com", "from", "faultline@example.com", "to", "ops@example.com")));
         assertThat(config.agents()).containsExactly(
                 new AgentConfig("eu-west", "eu-secret"), new AgentConfig("us-east", "literal-token"));
 

@@ -58,6 +58,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void reportsAChannelsWrongSettingAtItsKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("faultline.yaml"), """
+                channels:
+                  - name: chat
+                    type: slack
+                    webhook_url: https://hooks.slack.com/services/T0/B0/X
+                """);
+
+        assertThat(validate(Map.of(), file.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                file + ":2:5: channels[0].url: required for type slack: the incoming webhook URL (https://hooks.slack.com/services/…)",
+                file + ":4:18: channels[0].webhook_url: unknown setting for type slack; known: url");
+    }
+
+    @Test
     void reportsAMissingFileAndExitsTwo() {
         Path missing = dir.resolve("nope.yaml");
 
