@@ -42,6 +42,13 @@ public final class CdnWatch {
     // Edge id → the finding that holds now (at most one of each kind per edge).
     private final Map<String, CdnFinding> maskedNow = new ConcurrentHashMap<>();
     private final Map<String, CdnFinding> staleNow = new ConcurrentHashMap<>();
+    private volatile Listener listener = (finding, edgeId, started) -> { };
+
+    /** Told when a masked outage starts and when it is over (once each), to alert on it. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(CdnFinding finding, String edgeId, boolean started);
+    }
 
     /** @param names a monitor's name from its id, for the findings' words */
     public CdnWatch(LatestResults latest, Function<String, String> names, MaskedOutage masked, StaleCache stale) {
@@ -49,6 +56,10 @@ public final class CdnWatch {
         this.names = names;
         this.masked = masked;
         this.stale = stale;
+    }
+
+    public void listen(Listener listener) {
+        this.listener = listener;
     }
 
     /** Replaces the pairs (on start and on every config reload). */
@@ -75,7 +86,7 @@ public final class CdnWatch {
         Optional<CheckResult> edge = latest.latest(pair.edgeId());
         Optional<CheckResult> origin = latest.latest(pair.originId());
         if (edge.isEmpty() || origin.isEmpty()) return;
-        update(maskedNow, pair.edgeId(), masked.detect(pair.originName(), origin.get(), pair.edgeName(), edge.get()));
+        update(maskedNow, pair.edgeId(), masked.detect(pair.originName(), origin.get(), pair.edgeName(), edge.get()), listener);
     }
 
     private void judgeStaleness(CheckResult result) {
@@ -86,16 +97,22 @@ public final class CdnWatch {
             if (recent.size() > SAMPLES) recent.removeFirst();
             window = List.copyOf(recent);
         }
-        update(staleNow, result.monitor(), stale.detect(names.apply(result.monitor()), window));
+        update(staleNow, result.monitor(), stale.detect(names.apply(result.monitor()), window), (f, id, started) -> { });
     }
 
-    private static void update(Map<String, CdnFinding> now, String edgeId, Optional<CdnFinding> finding) {
+    private static void update(Map<String, CdnFinding> now, String edgeId, Optional<CdnFinding> finding, Listener listener) {
         if (finding.isPresent()) {
             CdnFinding previous = now.putIfAbsent(edgeId, finding.get());
-            if (previous == null) log.warn("{}: {}", finding.get().kind().id(), finding.get().summary());
+            if (previous == null) {
+                log.warn("{}: {}", finding.get().kind().id(), finding.get().summary());
+                listener.changed(finding.get(), edgeId, true);
+            }
         } else {
             CdnFinding ended = now.remove(edgeId);
-            if (ended != null) log.info("{} over for {}", ended.kind().id(), edgeId);
+            if (ended != null) {
+                log.info("{} over for {}", ended.kind().id(), edgeId);
+                listener.changed(ended, edgeId, false);
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ import dev.faultline.trend.StaleCache;
 import dev.faultline.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,6 +121,8 @@ public final class FaultlineServer implements AutoCloseable {
             });
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
+            cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock,
+                    URI.create("http://" + settings.host() + ":" + settings.port()))::changed);
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 

@@ -10,6 +10,9 @@ import dev.faultline.config.LoadResult;
 import dev.faultline.json.Json;
 import dev.faultline.testing.HostileServer;
 import dev.faultline.testing.NginxServer;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +41,26 @@ class CdnMaskingTest {
 
     @Test
     void anOriginFailingBehindACachingProxyIsAMaskedOutageAndTheEdgeIsStale() throws Exception {
+        List<JsonNode> alerts = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            alerts.add(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
         try (HostileServer origin = HostileServer.status(200, Map.of("Content-Type", "text/html"), "<html>today</html>");
              NginxServer edge = NginxServer.cachingProxy(origin.url("/"), 2)) {
             String yaml = """
                     server: { port: 0, data_dir: "%s" }
                     defaults: { interval: 1s, timeout: 1s }
+                    channels:
+                      - { name: pager, type: webhook, url: "http://127.0.0.1:%d/hook", severities: [critical] }
                     monitors:
                       - { name: shop origin, url: "%s" }
                       - { name: shop edge, url: "%s", origin: shop origin }
                       - { name: shop edge unpaired, url: "%s" }
-                    """.formatted(dir, origin.url("/page"), edge.url("/page"), edge.url("/page"));
+                    """.formatted(dir, receiver.getAddress().getPort(), origin.url("/page"), edge.url("/page"), edge.url("/page"));
             FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "cdn.yaml")).config();
             try (FaultlineServer server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> origin.hits() >= 2);
@@ -75,10 +89,25 @@ class CdnMaskingTest {
                 assertThat(edgeMonitor.get("outcome").asText()).isEqualTo("up");
                 assertThat(get(server, "/api/v1/monitors/shop-origin").get("cause").asText()).isEqualTo("bad_gateway");
 
+                // The masked outage paged: one critical alert naming both, through the edge's channels.
+                await().atMost(Duration.ofSeconds(10)).until(() -> alerts.stream()
+                        .anyMatch(a -> a.get("event").asText().equals("incident.opened")));
+                JsonNode opened = alerts.stream().filter(a -> a.get("event").asText().equals("incident.opened")).findFirst().orElseThrow();
+                assertThat(opened.get("severity").asText()).isEqualTo("critical");
+                assertThat(opened.at("/monitor/name").asText()).isEqualTo("shop edge");
+                assertThat(opened.at("/diagnosis/summary").asText()).contains("masked by the CDN").contains("shop origin");
+                assertThat(opened.get("cause").asText()).isEqualTo("bad_gateway");
+
                 origin.switchToStatus(200, Map.of("Content-Type", "text/html"), "<html>tomorrow</html>");
                 await().atMost(Duration.ofSeconds(25)).until(() -> findings(server).stream()
                         .noneMatch(f -> f.get("kind").asText().equals("masked_outage")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> alerts.stream()
+                        .anyMatch(a -> a.get("event").asText().equals("incident.resolved")
+                                && a.get("dedup_key").asText().equals(opened.get("dedup_key").asText())));
+                assertThat(alerts.stream().filter(a -> a.get("event").asText().equals("incident.opened"))).hasSize(1);
             }
+        } finally {
+            receiver.stop(0);
         }
     }
 
