@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Faultline's database: check results (written in batches by {@link #writer()}, read by
- * {@link #results()}), their minute and hour rollups ({@link #rollups()}), and the monitors
- * created through the API ({@link #monitors()}). SQLite or PostgreSQL with the same schema,
- * migrated by Flyway when opened.
+ * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors
+ * created through the API ({@link #monitors()}), and incidents, blips and the incident engine's
+ * state per monitor ({@link #incidents()}, {@link #blips()}, {@link #states()}). SQLite or
+ * PostgreSQL with the same schema, migrated by Flyway when opened.
  */
 public final class Store implements AutoCloseable {
 
@@ -23,6 +24,9 @@ public final class Store implements AutoCloseable {
     private final ResultQueries results;
     private final Rollups rollups;
     private final MonitorRepository monitors;
+    private final IncidentRepository incidents;
+    private final BlipRepository blips;
+    private final MonitorStateRepository states;
     private final Retention retention;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -33,6 +37,9 @@ public final class Store implements AutoCloseable {
         this.results = new ResultQueries(reads);
         this.rollups = new Rollups(reads);
         this.monitors = new MonitorRepository(writes, reads, dialect);
+        this.incidents = new IncidentRepository(writes, reads, dialect);
+        this.blips = new BlipRepository(writes, reads, dialect);
+        this.states = new MonitorStateRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
     }
 
@@ -79,6 +86,19 @@ public final class Store implements AutoCloseable {
 
     public MonitorRepository monitors() {
         return monitors;
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    public BlipRepository blips() {
+        return blips;
+    }
+
+    /** The incident engine's state per monitor. */
+    public MonitorStateRepository states() {
+        return states;
     }
 
     /**
