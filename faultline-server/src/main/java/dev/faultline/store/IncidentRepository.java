@@ -114,6 +114,12 @@ public final class IncidentRepository {
                 .bind("monitor", monitorId).map((rs, ctx) -> read(rs)).list());
     }
 
+    /** Every open incident, oldest first: what a starting server reconciles with the states it restores. */
+    public List<IncidentRecord> allOpen() {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE state = 'open' ORDER BY id")
+                .map((rs, ctx) -> read(rs)).list());
+    }
+
     /** The incident's timeline, oldest first. */
     public List<TimelineEntry> timeline(long incidentId) {
         return reads.withHandle(handle -> handle.createQuery("SELECT at_us, kind, details FROM incident_events "

@@ -1,0 +1,213 @@
+package dev.faultline.incidents;
+
+import dev.faultline.check.CheckResult;
+import dev.faultline.incident.Event;
+import dev.faultline.incident.Event.ConfirmationDeadline;
+import dev.faultline.incident.Event.RegionResult;
+import dev.faultline.incident.MonitorState;
+import dev.faultline.incident.Phase;
+import dev.faultline.incident.Status;
+import dev.faultline.incident.Step;
+import dev.faultline.maintenance.MaintenanceCalendar;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.store.IncidentRecord;
+import dev.faultline.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the incident engine for every monitor (DESIGN.md §3): each check result, confirmation
+ * deadline and maintenance change becomes an event for the monitor's {@link MonitorState}, and
+ * the step's actions are carried out ({@link StepEffects}). The state is saved whenever it changes
+ * in a way that matters, so that an incident open at shutdown is open after a restart, in the
+ * same state, with its pending deadline set again.
+ *
+ * <p>{@link #accept} is on every check's path: it only hands the result to the monitor's stripe.
+ */
+public final class IncidentService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+
+    private final Clock clock;
+    private final Store store;
+    private final Alarms alarms;
+    private final KeyedExecutor stripes;
+    private final StepEffects effects;
+    private final Map<String, MonitorSlot> slots = new ConcurrentHashMap<>();
+    private volatile IncidentSettings settings;
+    // What the store held at start, taken by each monitor as it is first given; null once the first set has been given.
+    private Map<String, MonitorState> saved;
+    private Map<String, List<IncidentRecord>> savedOpen;
+    private long maintenanceGeneration;
+
+    public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
+                           KeyedExecutor stripes, IncidentSettings settings) {
+        this.clock = clock;
+        this.store = store;
+        this.alarms = alarms;
+        this.stripes = stripes;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.effects = new StepEffects(store.incidents(), store.blips(), rechecks, notifications, this::setDeadline);
+        this.saved = new HashMap<>(store.states().loadAll());
+        this.savedOpen = store.incidents().allOpen().stream().collect(Collectors.groupingBy(IncidentRecord::monitorId));
+    }
+
+    /** Takes a check result from the scheduler (or an agent): cheap, the work happens on the monitor's stripe. */
+    public void accept(CheckResult result) {
+        MonitorSlot slot = slots.get(result.monitor());
+        if (slot == null) return; // a monitor removed while its check was under way
+        stripes.execute(result.monitor(), () -> apply(slot, RegionResult.of(result), Optional.of(result)));
+    }
+
+    /**
+     * Makes these the monitors: a new one starts from its saved state (or up), a changed one keeps
+     * its state under the new regions and policy, a removed one has its open incident closed. The
+     * first call also closes what the store held for monitors that no longer exist.
+     */
+    public synchronized void replaceMonitors(Collection<Monitor> monitors) {
+        Set<String> ids = monitors.stream().map(Monitor::id).collect(Collectors.toSet());
+        for (String id : List.copyOf(slots.keySet())) {
+            if (!ids.contains(id)) {
+                MonitorSlot removed = slots.remove(id);
+                stripes.execute(id, () -> retire(removed));
+            }
+        }
+        for (Monitor monitor : monitors) {
+            MonitorSlot slot = slots.get(monitor.id());
+            if (slot == null) {
+                slots.put(monitor.id(), restore(monitor)); // before any result of it can arrive
+            } else {
+                stripes.execute(monitor.id(), () -> slot.configure(monitor, settings.policyFor(monitor.id())));
+            }
+        }
+        if (saved != null) forgetVanished();
+        refreshMaintenance();
+    }
+
+    /** Takes changed settings (a reloaded config file): policies and maintenance windows. */
+    public synchronized void configure(IncidentSettings changed) {
+        this.settings = Objects.requireNonNull(changed, "changed");
+        slots.values().forEach(slot -> stripes.execute(slot.monitor().id(),
+                () -> slot.configure(slot.monitor(), changed.policyFor(slot.monitor().id()))));
+        refreshMaintenance();
+    }
+
+    /** The monitor's status as the engine sees it (UP, SUSPECT, DOWN or FLAPPING); empty for an unknown monitor. */
+    public Optional<Status> status(String monitorId) {
+        MonitorSlot slot = slots.get(monitorId);
+        if (slot == null) return Optional.empty();
+        return Optional.of(slot.state.status());
+    }
+
+    private void apply(MonitorSlot slot, Event event, Optional<CheckResult> result) {
+        MonitorState before = slot.state;
+        Step step = slot.engine().apply(before, event);
+        slot.state = step.state();
+        effects.carryOut(slot, event, before, step, result);
+        // The latest results alone do not warrant a write: on the common path (up, and staying up) nothing is written.
+        if (!step.actions().isEmpty() || !sameApartFromLatest(before, step.state())) {
+            store.states().save(slot.monitor().id(), step.state(), clock.instant());
+        }
+    }
+
+    private static boolean sameApartFromLatest(MonitorState a, MonitorState b) {
+        return a.phase().equals(b.phase()) && a.stability().equals(b.stability())
+                && a.maintenanceSince().equals(b.maintenanceSince()) && a.unhealthyRegions().equals(b.unhealthyRegions());
+    }
+
+    private void setDeadline(String monitorId, Instant at) {
+        alarms.set(at, () -> stripes.execute(monitorId, () -> {
+            MonitorSlot slot = slots.get(monitorId);
+            if (slot == null) return;
+            Instant now = clock.instant();
+            apply(slot, new ConfirmationDeadline(now.isAfter(at) ? now : at), Optional.empty());
+        }));
+    }
+
+    /** A monitor as it was before the restart: its state, its open incident, its pending deadline. */
+    private MonitorSlot restore(Monitor monitor) {
+        MonitorState state = saved == null ? MonitorState.initial() : saved.getOrDefault(monitor.id(), MonitorState.initial());
+        if (saved != null) saved.remove(monitor.id());
+        MonitorSlot slot = new MonitorSlot(monitor, settings.policyFor(monitor.id()), state);
+        List<IncidentRecord> open = savedOpen == null ? List.of() : savedOpen.getOrDefault(monitor.id(), List.of());
+        if (savedOpen != null) savedOpen.remove(monitor.id());
+        reconcile(slot, open);
+        state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
+        return slot;
+    }
+
+    /**
+     * Pairs the saved state's open incident with its stored row. The state is saved after the
+     * step's incident is written, so a crash in between leaves a row the state does not know:
+     * closed here, as the engine will open a new one if the failure goes on.
+     */
+    private void reconcile(MonitorSlot slot, List<IncidentRecord> open) {
+        List<IncidentRecord> rows = new ArrayList<>(open);
+        if (slot.state.phase() instanceof Phase.Down down) {
+            slot.openIncidentId = rows.isEmpty()
+                    ? Optional.of(store.incidents().open(slot.monitor().id(), slot.monitor().name(), down.incident()))
+                    : Optional.of(rows.removeLast().id());
+        }
+        Instant now = clock.instant();
+        for (IncidentRecord row : rows) close(row.id(), "abandoned",
+                "the engine's saved state had no open incident at restart: closed without a recovery", now);
+    }
+
+    private void retire(MonitorSlot slot) {
+        slot.openIncidentId.ifPresent(id -> close(id, "monitor_removed", "the monitor was removed", clock.instant()));
+        store.states().delete(slot.monitor().id());
+    }
+
+    private void forgetVanished() {
+        Instant now = clock.instant();
+        savedOpen.values().forEach(rows -> rows.forEach(row -> close(row.id(), "monitor_removed",
+                "the monitor no longer exists", now)));
+        saved.keySet().forEach(id -> store.states().delete(id));
+        saved = null;
+        savedOpen = null;
+    }
+
+    private void close(long incidentId, String reason, String note, Instant at) {
+        store.incidents().resolve(incidentId, Optional.empty(), at, reason);
+        store.incidents().append(incidentId, Timeline.closed(reason, note, at));
+        log.info("incident {} closed: {}", incidentId, note);
+    }
+
+    /**
+     * Tells every monitor under a window that its maintenance began, or ended, and sets one alarm
+     * for the next boundary of any window. An alarm from before a reload finds a newer generation and does nothing.
+     */
+    private synchronized void refreshMaintenance() {
+        long generation = ++maintenanceGeneration;
+        MaintenanceCalendar calendar = settings.calendar();
+        Instant now = clock.instant();
+        Optional<Instant> next = Optional.empty();
+        for (MonitorSlot slot : slots.values()) {
+            Monitor monitor = slot.monitor();
+            boolean inside = calendar.inMaintenance(monitor.id(), monitor.tags(), now);
+            stripes.execute(monitor.id(), () -> {
+                if (inside == slot.state.inMaintenance()) return;
+                apply(slot, inside ? new Event.MaintenanceStarted(now) : new Event.MaintenanceEnded(now), Optional.empty());
+            });
+            Optional<Instant> change = calendar.nextChange(monitor.id(), monitor.tags(), now);
+            if (change.isPresent() && (next.isEmpty() || change.get().isBefore(next.get()))) next = change;
+        }
+        next.ifPresent(at -> alarms.set(at, () -> {
+            synchronized (this) {
+                if (generation == maintenanceGeneration) refreshMaintenance();
+            }
+        }));
+    }
+}
