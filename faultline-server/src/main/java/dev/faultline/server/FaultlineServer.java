@@ -8,6 +8,11 @@ import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
+import dev.faultline.incidents.IncidentService;
+import dev.faultline.incidents.IncidentSettings;
+import dev.faultline.incidents.ScheduledAlarms;
+import dev.faultline.incidents.StripedExecutor;
+import dev.faultline.incidents.TimelineNotifications;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
@@ -21,6 +26,7 @@ import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
+import dev.faultline.web.IncidentApi;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.WebServer;
@@ -49,6 +55,8 @@ public final class FaultlineServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FaultlineServer.class);
     static final String LOCAL_REGION = "local";
+    // Each monitor's events run in order on one stripe; more stripes let monitors wait on the database side by side.
+    private static final int INCIDENT_STRIPES = 16;
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final AtomicReference<FaultlineConfig> config;
@@ -56,6 +64,7 @@ public final class FaultlineServer implements AutoCloseable {
     private final MonitorRegistry registry;
     private final WebServer web;
     private final Store store;
+    private final IncidentService incidents;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -71,6 +80,13 @@ public final class FaultlineServer implements AutoCloseable {
             CheckCounters counters = new CheckCounters();
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+            ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
+            StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
+            LocalRechecks rechecks = new LocalRechecks();
+            IncidentService incidents = new IncidentService(clock, store, rechecks, new TimelineNotifications(store.incidents()),
+                    alarms, stripes, IncidentSettings.of(initial));
+            this.incidents = incidents;
+
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
                     clock, FaultlineVersion.userAgent());
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
@@ -78,10 +94,13 @@ public final class FaultlineServer implements AutoCloseable {
                         latest.record(result);
                         counters.count(result);
                         store.writer().submit(result);
+                        incidents.accept(result);
                     }, SchedulerLimits.DEFAULTS));
+            rechecks.attach(scheduler);
             SchedulerMetrics.bind(meters, scheduler, store.writer());
 
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+                incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
@@ -91,6 +110,7 @@ public final class FaultlineServer implements AutoCloseable {
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
+                    new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MetricsEndpoint(latest, counters, meters), new Health(registry, scheduler)), mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -128,6 +148,7 @@ public final class FaultlineServer implements AutoCloseable {
             case LoadResult.Loaded loaded -> {
                 try {
                     registry.replaceConfigMonitors(monitors(loaded.config()));
+                    incidents.configure(IncidentSettings.of(loaded.config()));
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
@@ -174,7 +195,8 @@ public final class FaultlineServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop taking requests first, then stop checking, then let the store write what it holds.
+        // Stop taking requests first, then stop checking, then let the incident stripes finish what they
+        // hold (their alarms stay on until then), then let the store write what it holds.
         for (int i = parts.size() - 1; i >= 0; i--) {
             try {
                 parts.get(i).close();

@@ -29,7 +29,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The parts the routes serve. */
-    public record Parts(MonitorApi monitors, ResultApi results, MetricsEndpoint metrics, HealthCheck health) {
+    public record Parts(MonitorApi monitors, ResultApi results, IncidentApi incidents, MetricsEndpoint metrics, HealthCheck health) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -58,6 +58,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.delete("/api/v1/monitors/{id}", parts.monitors()::delete);
             config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
+            config.routes.get("/api/v1/monitors/{id}/blips", parts.incidents()::blips);
+            config.routes.get("/api/v1/incidents", parts.incidents()::list);
+            config.routes.get("/api/v1/incidents/{id}", parts.incidents()::get);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
