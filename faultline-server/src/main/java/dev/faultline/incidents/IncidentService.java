@@ -5,18 +5,14 @@ import dev.faultline.incident.Event;
 import dev.faultline.incident.Event.ConfirmationDeadline;
 import dev.faultline.incident.Event.RegionResult;
 import dev.faultline.incident.MonitorState;
-import dev.faultline.incident.Phase;
 import dev.faultline.incident.Status;
 import dev.faultline.incident.Step;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
-import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the incident engine for every monitor (DESIGN.md §3): each check result, confirmation
@@ -38,18 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class IncidentService {
 
-    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
-
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;
     private final KeyedExecutor stripes;
     private final StepEffects effects;
     private final Map<String, MonitorSlot> slots = new ConcurrentHashMap<>();
+    private final SavedStates saved;
     private volatile IncidentSettings settings;
-    // What the store held at start, taken by each monitor as it is first given; null once the first set has been given.
-    private Map<String, MonitorState> saved;
-    private Map<String, List<IncidentRecord>> savedOpen;
     private long maintenanceGeneration;
 
     public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
@@ -60,8 +50,7 @@ public final class IncidentService {
         this.stripes = stripes;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.effects = new StepEffects(store.incidents(), store.blips(), rechecks, notifications, this::setDeadline);
-        this.saved = new HashMap<>(store.states().loadAll());
-        this.savedOpen = store.incidents().allOpen().stream().collect(Collectors.groupingBy(IncidentRecord::monitorId));
+        this.saved = new SavedStates(store, clock);
     }
 
     /** Takes a check result from the scheduler (or an agent): cheap, the work happens on the monitor's stripe. */
@@ -81,18 +70,20 @@ public final class IncidentService {
         for (String id : List.copyOf(slots.keySet())) {
             if (!ids.contains(id)) {
                 MonitorSlot removed = slots.remove(id);
-                stripes.execute(id, () -> retire(removed));
+                stripes.execute(id, () -> saved.retire(removed));
             }
         }
         for (Monitor monitor : monitors) {
             MonitorSlot slot = slots.get(monitor.id());
             if (slot == null) {
-                slots.put(monitor.id(), restore(monitor)); // before any result of it can arrive
+                MonitorSlot restored = saved.restore(monitor, settings.policyFor(monitor.id()));
+                restored.state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
+                slots.put(monitor.id(), restored); // before any result of it can arrive
             } else {
                 stripes.execute(monitor.id(), () -> slot.configure(monitor, settings.policyFor(monitor.id())));
             }
         }
-        if (saved != null) forgetVanished();
+        saved.forgetVanished();
         refreshMaintenance();
     }
 
@@ -136,55 +127,6 @@ public final class IncidentService {
         }));
     }
 
-    /** A monitor as it was before the restart: its state, its open incident, its pending deadline. */
-    private MonitorSlot restore(Monitor monitor) {
-        MonitorState state = saved == null ? MonitorState.initial() : saved.getOrDefault(monitor.id(), MonitorState.initial());
-        if (saved != null) saved.remove(monitor.id());
-        MonitorSlot slot = new MonitorSlot(monitor, settings.policyFor(monitor.id()), state);
-        List<IncidentRecord> open = savedOpen == null ? List.of() : savedOpen.getOrDefault(monitor.id(), List.of());
-        if (savedOpen != null) savedOpen.remove(monitor.id());
-        reconcile(slot, open);
-        state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
-        return slot;
-    }
-
-    /**
-     * Pairs the saved state's open incident with its stored row. The state is saved after the
-     * step's incident is written, so a crash in between leaves a row the state does not know:
-     * closed here, as the engine will open a new one if the failure goes on.
-     */
-    private void reconcile(MonitorSlot slot, List<IncidentRecord> open) {
-        List<IncidentRecord> rows = new ArrayList<>(open);
-        if (slot.state.phase() instanceof Phase.Down down) {
-            slot.openIncidentId = rows.isEmpty()
-                    ? Optional.of(store.incidents().open(slot.monitor().id(), slot.monitor().name(), down.incident()))
-                    : Optional.of(rows.removeLast().id());
-        }
-        Instant now = clock.instant();
-        for (IncidentRecord row : rows) close(row.id(), "abandoned",
-                "the engine's saved state had no open incident at restart: closed without a recovery", now);
-    }
-
-    private void retire(MonitorSlot slot) {
-        slot.openIncidentId.ifPresent(id -> close(id, "monitor_removed", "the monitor was removed", clock.instant()));
-        store.states().delete(slot.monitor().id());
-    }
-
-    private void forgetVanished() {
-        Instant now = clock.instant();
-        savedOpen.values().forEach(rows -> rows.forEach(row -> close(row.id(), "monitor_removed",
-                "the monitor no longer exists", now)));
-        saved.keySet().forEach(id -> store.states().delete(id));
-        saved = null;
-        savedOpen = null;
-    }
-
-    private void close(long incidentId, String reason, String note, Instant at) {
-        store.incidents().resolve(incidentId, Optional.empty(), at, reason);
-        store.incidents().append(incidentId, Timeline.closed(reason, note, at));
-        log.info("incident {} closed: {}", incidentId, note);
-    }
-
     /**
      * Tells every monitor under a window that its maintenance began, or ended, and sets one alarm
      * for the next boundary of any window. An alarm from before a reload finds a newer generation and does nothing.
@@ -197,10 +139,14 @@ public final class IncidentService {
         for (MonitorSlot slot : slots.values()) {
             Monitor monitor = slot.monitor();
             boolean inside = calendar.inMaintenance(monitor.id(), monitor.tags(), now);
-            stripes.execute(monitor.id(), () -> {
-                if (inside == slot.state.inMaintenance()) return;
-                apply(slot, inside ? new Event.MaintenanceStarted(now) : new Event.MaintenanceEnded(now), Optional.empty());
-            });
+            // Only a change from what was last asked for needs a task; the stripe applies them in the order asked.
+            if (inside != slot.maintenanceAskedFor) {
+                slot.maintenanceAskedFor = inside;
+                stripes.execute(monitor.id(), () -> {
+                    if (inside == slot.state.inMaintenance()) return;
+                    apply(slot, inside ? new Event.MaintenanceStarted(now) : new Event.MaintenanceEnded(now), Optional.empty());
+                });
+            }
             Optional<Instant> change = calendar.nextChange(monitor.id(), monitor.tags(), now);
             if (change.isPresent() && (next.isEmpty() || change.get().isBefore(next.get()))) next = change;
         }

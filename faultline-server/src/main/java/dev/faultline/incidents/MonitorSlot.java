@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One monitor's incident state and what the service remembers beside it. Touched only by tasks
- * on the monitor's stripe (so it needs no lock), except {@link #monitor()}, which the
- * maintenance timer reads.
+ * One monitor's incident state and what the service remembers beside it. Changed only by tasks
+ * on the monitor's stripe (so it needs no lock); {@link #monitor()} and {@link #state} are also
+ * read elsewhere (the maintenance timer, status queries), hence volatile.
  */
 final class MonitorSlot {
 
@@ -26,7 +26,9 @@ final class MonitorSlot {
     private volatile Monitor monitor;
     private ConfirmPolicy policy;
     private IncidentEngine engine;
-    MonitorState state;
+    volatile MonitorState state;
+    /** Whether the service last asked for this monitor to be in maintenance; set under the service's lock. */
+    boolean maintenanceAskedFor;
     Optional<Long> openIncidentId = Optional.empty();
     Optional<CheckResult> latest = Optional.empty();
     /** The failing checks of the suspicion under way: written to the timeline if it becomes an incident. */
@@ -35,6 +37,7 @@ final class MonitorSlot {
 
     MonitorSlot(Monitor monitor, ConfirmPolicy policy, MonitorState state) {
         this.state = state;
+        this.maintenanceAskedFor = state.inMaintenance();
         configure(monitor, policy);
     }
 
