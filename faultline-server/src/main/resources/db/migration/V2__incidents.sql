@@ -55,3 +55,9 @@ CREATE TABLE monitor_states (
     state        ${json} NOT NULL,
     saved_at_us  BIGINT  NOT NULL
 );
+
+-- Maintenance windows created through the API (the config file's live in the file), as MaintenanceWindowJson.
+CREATE TABLE maintenance_windows (
+    name        TEXT    NOT NULL PRIMARY KEY,
+    definition  ${json} NOT NULL
+);

@@ -57,6 +57,11 @@ final class MaintenanceReader {
         return windows;
     }
 
+    /** One window on its own (an API payload), its fields' paths relative to it. */
+    Optional<MaintenanceWindow> readOne(Node node) {
+        return window(node, "", new HashMap<>());
+    }
+
     private Optional<MaintenanceWindow> window(Node node, String path, Map<String, Located<String>> names) {
         int before = errors.count();
         Section s = reader.section(node, path, KEYS).orElse(null);
@@ -133,11 +138,11 @@ final class MaintenanceReader {
         return days;
     }
 
-    /** A monitor by its name or its id; the file's monitors only (API monitors are reached through tags). */
+    /** A monitor by its name or its id, among those given (the file's, or every monitor for an API payload). */
     private String monitorId(String reference) {
         String id = Monitor.idFor(reference);
         if (monitorNames.containsKey(id)) return id;
-        if (monitorNames.isEmpty()) throw new IllegalArgumentException("unknown monitor '" + reference + "': the file defines no monitors");
+        if (monitorNames.isEmpty()) throw new IllegalArgumentException("unknown monitor '" + reference + "': there are no monitors");
         throw new IllegalArgumentException("unknown monitor '" + reference + "'" + Suggestions.didYouMean(reference, monitorNames.values())
                 + "; monitors: " + String.join(", ", monitorNames.values()));
     }

@@ -39,16 +39,18 @@ public final class IncidentService {
     private final StepEffects effects;
     private final Map<String, MonitorSlot> slots = new ConcurrentHashMap<>();
     private final SavedStates saved;
-    private volatile IncidentSettings settings;
+    private volatile ConfirmPolicies policies;
+    private volatile MaintenanceCalendar calendar;
     private long maintenanceGeneration;
 
     public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
-                           KeyedExecutor stripes, IncidentSettings settings) {
+                           KeyedExecutor stripes, ConfirmPolicies policies, MaintenanceCalendar calendar) {
         this.clock = clock;
         this.store = store;
         this.alarms = alarms;
         this.stripes = stripes;
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.effects = new StepEffects(store.incidents(), store.blips(), rechecks, notifications, this::setDeadline);
         this.saved = new SavedStates(store, clock);
     }
@@ -76,22 +78,27 @@ public final class IncidentService {
         for (Monitor monitor : monitors) {
             MonitorSlot slot = slots.get(monitor.id());
             if (slot == null) {
-                MonitorSlot restored = saved.restore(monitor, settings.policyFor(monitor.id()));
+                MonitorSlot restored = saved.restore(monitor, policies.policyFor(monitor.id()));
                 restored.state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
                 slots.put(monitor.id(), restored); // before any result of it can arrive
             } else {
-                stripes.execute(monitor.id(), () -> slot.configure(monitor, settings.policyFor(monitor.id())));
+                stripes.execute(monitor.id(), () -> slot.configure(monitor, policies.policyFor(monitor.id())));
             }
         }
         saved.forgetVanished();
         refreshMaintenance();
     }
 
-    /** Takes changed settings (a reloaded config file): policies and maintenance windows. */
-    public synchronized void configure(IncidentSettings changed) {
-        this.settings = Objects.requireNonNull(changed, "changed");
+    /** Takes changed confirm settings (a reloaded config file). */
+    public synchronized void configure(ConfirmPolicies changed) {
+        this.policies = Objects.requireNonNull(changed, "changed");
         slots.values().forEach(slot -> stripes.execute(slot.monitor().id(),
                 () -> slot.configure(slot.monitor(), changed.policyFor(slot.monitor().id()))));
+    }
+
+    /** Takes changed maintenance windows: monitors enter or leave maintenance at once if the change says so. */
+    public synchronized void replaceCalendar(MaintenanceCalendar changed) {
+        this.calendar = Objects.requireNonNull(changed, "changed");
         refreshMaintenance();
     }
 
@@ -133,7 +140,7 @@ public final class IncidentService {
      */
     private synchronized void refreshMaintenance() {
         long generation = ++maintenanceGeneration;
-        MaintenanceCalendar calendar = settings.calendar();
+        MaintenanceCalendar calendar = this.calendar;
         Instant now = clock.instant();
         Optional<Instant> next = Optional.empty();
         for (MonitorSlot slot : slots.values()) {

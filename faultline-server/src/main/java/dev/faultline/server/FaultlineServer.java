@@ -8,15 +8,17 @@ import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
+import dev.faultline.incidents.ConfirmPolicies;
 import dev.faultline.incidents.IncidentService;
-import dev.faultline.incidents.IncidentSettings;
 import dev.faultline.incidents.ScheduledAlarms;
 import dev.faultline.incidents.StripedExecutor;
 import dev.faultline.incidents.TimelineNotifications;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.LatestResults;
+import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.probe.HttpProber;
@@ -27,6 +29,7 @@ import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.web.IncidentApi;
+import dev.faultline.web.MaintenanceApi;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.WebServer;
@@ -65,6 +68,7 @@ public final class FaultlineServer implements AutoCloseable {
     private final WebServer web;
     private final Store store;
     private final IncidentService incidents;
+    private final MaintenanceRegistry maintenance;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -84,7 +88,7 @@ public final class FaultlineServer implements AutoCloseable {
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
             LocalRechecks rechecks = new LocalRechecks();
             IncidentService incidents = new IncidentService(clock, store, rechecks, new TimelineNotifications(store.incidents()),
-                    alarms, stripes, IncidentSettings.of(initial));
+                    alarms, stripes, ConfirmPolicies.of(initial), MaintenanceCalendar.EMPTY);
             this.incidents = incidents;
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
@@ -99,6 +103,9 @@ public final class FaultlineServer implements AutoCloseable {
             rechecks.attach(scheduler);
             SchedulerMetrics.bind(meters, scheduler, store.writer());
 
+            maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
+            maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
+
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
                 scheduler.replaceAll(monitors);
@@ -111,6 +118,7 @@ public final class FaultlineServer implements AutoCloseable {
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
+                    new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters), new Health(registry, scheduler)), mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -148,7 +156,8 @@ public final class FaultlineServer implements AutoCloseable {
             case LoadResult.Loaded loaded -> {
                 try {
                     registry.replaceConfigMonitors(monitors(loaded.config()));
-                    incidents.configure(IncidentSettings.of(loaded.config()));
+                    maintenance.replaceConfigWindows(loaded.config().maintenance());
+                    incidents.configure(ConfirmPolicies.of(loaded.config()));
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {

@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Faultline's database: check results (written in batches by {@link #writer()}, read by
- * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors
- * created through the API ({@link #monitors()}), and incidents, blips and the incident engine's
- * state per monitor ({@link #incidents()}, {@link #blips()}, {@link #states()}). SQLite or
- * PostgreSQL with the same schema, migrated by Flyway when opened.
+ * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors and
+ * maintenance windows created through the API ({@link #monitors()}, {@link #maintenance()}),
+ * incidents, blips and the incident engine's state per monitor ({@link #incidents()},
+ * {@link #blips()}, {@link #states()}). SQLite or PostgreSQL with the same schema, migrated by
+ * Flyway when opened.
  */
 public final class Store implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
     private final IncidentRepository incidents;
     private final BlipRepository blips;
     private final MonitorStateRepository states;
+    private final MaintenanceRepository maintenance;
     private final Retention retention;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -40,6 +42,7 @@ public final class Store implements AutoCloseable {
         this.incidents = new IncidentRepository(writes, reads, dialect);
         this.blips = new BlipRepository(writes, reads, dialect);
         this.states = new MonitorStateRepository(writes, reads, dialect);
+        this.maintenance = new MaintenanceRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
     }
 
@@ -99,6 +102,11 @@ public final class Store implements AutoCloseable {
     /** The incident engine's state per monitor. */
     public MonitorStateRepository states() {
         return states;
+    }
+
+    /** Maintenance windows created through the API. */
+    public MaintenanceRepository maintenance() {
+        return maintenance;
     }
 
     /**

@@ -29,7 +29,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The parts the routes serve. */
-    public record Parts(MonitorApi monitors, ResultApi results, IncidentApi incidents, MetricsEndpoint metrics, HealthCheck health) {
+    public record Parts(MonitorApi monitors, ResultApi results, IncidentApi incidents, MaintenanceApi maintenance,
+                        MetricsEndpoint metrics, HealthCheck health) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -61,6 +62,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/blips", parts.incidents()::blips);
             config.routes.get("/api/v1/incidents", parts.incidents()::list);
             config.routes.get("/api/v1/incidents/{id}", parts.incidents()::get);
+            config.routes.get("/api/v1/maintenance", parts.maintenance()::list);
+            config.routes.post("/api/v1/maintenance", parts.maintenance()::create);
+            config.routes.delete("/api/v1/maintenance/{name}", parts.maintenance()::delete);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {

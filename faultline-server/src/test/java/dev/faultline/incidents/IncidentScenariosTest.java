@@ -27,7 +27,7 @@ class IncidentScenariosTest {
 
     private static final ConfirmSettings CONFIRM = ConfirmSettings.DEFAULT; // quorum 2 (1 with one region), window 30s, recovery 2
 
-    record Scenario(String name, IncidentSettings settings, String script, List<String> incidents, int blips,
+    record Scenario(String name, ConfirmPolicies policies, MaintenanceCalendar calendar, String script, List<String> incidents, int blips,
                     List<String> notifications, int rechecks) {
         @Override
         public String toString() {
@@ -36,38 +36,38 @@ class IncidentScenariosTest {
     }
 
     static Stream<Scenario> scenarios() {
-        IncidentSettings plain = IncidentSettings.DEFAULT;
-        IncidentSettings inMaintenance = new IncidentSettings(CONFIRM, Map.of(), new MaintenanceCalendar(List.of(
-                new MaintenanceWindow("upgrade", Set.of("api"), Set.of(), new WindowTimes.Once(T0.minusSeconds(60), T0.plusSeconds(3600))))));
-        IncidentSettings maintenanceLater = new IncidentSettings(CONFIRM, Map.of(), new MaintenanceCalendar(List.of(
-                new MaintenanceWindow("upgrade", Set.of(), Set.of("shop"), new WindowTimes.Once(T0.plusSeconds(10), T0.plusSeconds(20))))));
-        IncidentSettings recoveryThree = new IncidentSettings(new ConfirmSettings(2, Duration.ofSeconds(30), Duration.ZERO, 3),
-                Map.of(), MaintenanceCalendar.EMPTY);
-        IncidentSettings ownPeriod = new IncidentSettings(CONFIRM,
-                Map.of("api", new ConfirmSettings(2, Duration.ofSeconds(30), Duration.ofSeconds(10), 2)), MaintenanceCalendar.EMPTY);
+        ConfirmPolicies plain = ConfirmPolicies.DEFAULT;
+        MaintenanceCalendar none = MaintenanceCalendar.EMPTY;
+        MaintenanceCalendar inMaintenance = new MaintenanceCalendar(List.of(
+                new MaintenanceWindow("upgrade", Set.of("api"), Set.of(), new WindowTimes.Once(T0.minusSeconds(60), T0.plusSeconds(3600)))));
+        MaintenanceCalendar maintenanceLater = new MaintenanceCalendar(List.of(
+                new MaintenanceWindow("upgrade", Set.of(), Set.of("shop"), new WindowTimes.Once(T0.plusSeconds(10), T0.plusSeconds(20)))));
+        ConfirmPolicies recoveryThree = new ConfirmPolicies(new ConfirmSettings(2, Duration.ofSeconds(30), Duration.ZERO, 3), Map.of());
+        ConfirmPolicies ownPeriod = new ConfirmPolicies(CONFIRM,
+                Map.of("api", new ConfirmSettings(2, Duration.ofSeconds(30), Duration.ofSeconds(10), 2)));
         return Stream.of(
-                new Scenario("one region failing twice opens one incident", plain, "502; 502; 502; 502",
+                new Scenario("one region failing twice opens one incident", plain, none, "502; 502; 502; 502",
                         List.of("open critical bad_gateway"), 0, List.of("critical opened"), 1),
-                new Scenario("a failure whose re-check succeeds is a blip", plain, "502; 200",
+                new Scenario("a failure whose re-check succeeds is a blip", plain, none, "502; 200",
                         List.of(), 1, List.of(), 1),
-                new Scenario("a failure nobody re-checks ends as a blip at the deadline", plain, "502; wait 31s",
+                new Scenario("a failure nobody re-checks ends as a blip at the deadline", plain, none, "502; wait 31s",
                         List.of(), 1, List.of(), 1),
-                new Scenario("an incident resolves after the recovery successes", plain, "502; 502; 200; 200",
+                new Scenario("an incident resolves after the recovery successes", plain, none, "502; 502; 200; 200",
                         List.of("resolved critical bad_gateway"), 0, List.of("critical opened", "critical resolved"), 1),
-                new Scenario("a failure between successes starts recovery over", plain, "502; 502; 200; 502; 200",
+                new Scenario("a failure between successes starts recovery over", plain, none, "502; 502; 200; 502; 200",
                         List.of("open critical bad_gateway"), 0, List.of("critical opened"), 1),
-                new Scenario("the configured recovery count is the one that counts", recoveryThree, "0; 0; 200; 200",
+                new Scenario("the configured recovery count is the one that counts", recoveryThree, none, "0; 0; 200; 200",
                         List.of("open critical connection_refused"), 0, List.of("critical opened"), 1),
-                new Scenario("a 4xx confirmed opens a warning incident, never a critical one", plain, "404; 404; 404",
+                new Scenario("a 4xx confirmed opens a warning incident, never a critical one", plain, none, "404; 404; 404",
                         List.of("open warning not_found"), 0, List.of("warning opened"), 1),
-                new Scenario("a warning incident escalates when the server fails", plain, "403; 403; 500; 500",
+                new Scenario("a warning incident escalates when the server fails", plain, none, "403; 403; 500; 500",
                         List.of("open critical internal_server_error"), 0, List.of("warning opened", "critical escalated"), 2),
-                new Scenario("maintenance suppresses the page but records the incident", inMaintenance, "502; 502; 200; 200",
+                new Scenario("maintenance suppresses the page but records the incident", plain, inMaintenance, "502; 502; 200; 200",
                         List.of("resolved critical bad_gateway in-maintenance"), 0, List.of("info maintenance_suppressed"), 1),
-                new Scenario("an incident open when maintenance begins is marked as started before it", maintenanceLater,
+                new Scenario("an incident open when maintenance begins is marked as started before it", plain, maintenanceLater,
                         "502; 502; wait 10s; 502",
                         List.of("open critical bad_gateway started-before-maintenance"), 0, List.of("critical opened"), 1),
-                new Scenario("a monitor's own period holds the incident back until the failure has lasted it", ownPeriod,
+                new Scenario("a monitor's own period holds the incident back until the failure has lasted it", ownPeriod, none,
                         "502; 502; wait 9s; 502",
                         List.of("open critical bad_gateway"), 0, List.of("critical opened"), 2));
     }
@@ -75,7 +75,8 @@ class IncidentScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenario(Scenario scenario, @TempDir Path dataDir) {
-        try (ServiceHarness harness = new ServiceHarness(dataDir, scenario.settings(), Checks.monitor("api", "shop"))) {
+        try (ServiceHarness harness = new ServiceHarness(dataDir, scenario.policies(), scenario.calendar(),
+                Checks.monitor("api", "shop"))) {
             for (String step : scenario.script().split(";\\s*")) {
                 if (step.startsWith("wait ")) harness.wait(Durations.parse(step.substring(5)));
                 else harness.check("api", Integer.parseInt(step));

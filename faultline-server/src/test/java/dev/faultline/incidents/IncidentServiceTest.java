@@ -4,7 +4,6 @@ import static dev.faultline.incidents.ServiceHarness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.config.ConfirmSettings;
 import dev.faultline.incident.Status;
 import dev.faultline.json.Json;
 import dev.faultline.maintenance.MaintenanceCalendar;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,9 @@ class IncidentServiceTest {
 
     @Test
     void theTimelineHoldsTheChecksThatMatteredTheDiagnosisTheNotificationsAndTheResolution() throws Exception {
-        try (ServiceHarness harness = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"))) {
+        try (ServiceHarness harness = new ServiceHarness(dataDir, Checks.monitor("api"))) {
             harness.service = new IncidentService(harness.time, harness.store, (id, regions) -> {},
-                    new TimelineNotifications(harness.store.incidents()), harness.time, ServiceHarness.DIRECT, IncidentSettings.DEFAULT);
+                    new TimelineNotifications(harness.store.incidents()), harness.time, ServiceHarness.DIRECT, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
             harness.service.replaceMonitors(List.of(Checks.monitor("api")));
             for (int status : new int[] {502, 502, 502, 502, 200, 200}) harness.check("api", status);
 
@@ -54,12 +52,12 @@ class IncidentServiceTest {
 
     @Test
     void anIncidentOpenAtShutdownIsOpenAfterRestartWithTheSameIdAndResolvesNormally() {
-        ServiceHarness before = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"));
+        ServiceHarness before = new ServiceHarness(dataDir, Checks.monitor("api"));
         before.check("api", 502);
         before.check("api", 502);
         long id = before.incidents().getFirst().id();
 
-        try (ServiceHarness after = before.restart(IncidentSettings.DEFAULT, Checks.monitor("api"))) {
+        try (ServiceHarness after = before.restart(Checks.monitor("api"))) {
             assertThat(after.service.status("api")).contains(Status.DOWN);
             after.check("api", 502);
             assertThat(after.incidentSummaries()).containsExactly("open critical bad_gateway");
@@ -74,10 +72,10 @@ class IncidentServiceTest {
 
     @Test
     void aDeadlinePendingAtShutdownIsSetAgainAfterRestart() {
-        ServiceHarness before = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"));
+        ServiceHarness before = new ServiceHarness(dataDir, Checks.monitor("api"));
         before.check("api", 502);
 
-        try (ServiceHarness after = before.restart(IncidentSettings.DEFAULT, Checks.monitor("api"))) {
+        try (ServiceHarness after = before.restart(Checks.monitor("api"))) {
             assertThat(after.service.status("api")).contains(Status.SUSPECT);
             after.wait(Duration.ofSeconds(30));
 
@@ -88,7 +86,7 @@ class IncidentServiceTest {
 
     @Test
     void aRemovedMonitorHasItsIncidentClosedAndItsStateForgotten() {
-        try (ServiceHarness harness = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"), Checks.monitor("web"))) {
+        try (ServiceHarness harness = new ServiceHarness(dataDir, Checks.monitor("api"), Checks.monitor("web"))) {
             harness.check("api", 0);
             harness.check("api", 0);
 
@@ -106,11 +104,11 @@ class IncidentServiceTest {
 
     @Test
     void aMonitorGoneFromTheConfigWhileTheServerWasDownHasItsIncidentClosedAtStart() {
-        ServiceHarness before = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"));
+        ServiceHarness before = new ServiceHarness(dataDir, Checks.monitor("api"));
         before.check("api", 503);
         before.check("api", 503);
 
-        try (ServiceHarness after = before.restart(IncidentSettings.DEFAULT, Checks.monitor("web"))) {
+        try (ServiceHarness after = before.restart(Checks.monitor("web"))) {
             assertThat(after.incidents()).extracting(i -> i.resolution().orElse("")).containsExactly("monitor_removed");
             assertThat(after.store.states().loadAll()).doesNotContainKey("api");
         }
@@ -118,9 +116,10 @@ class IncidentServiceTest {
 
     @Test
     void anIncidentHeldBackByMaintenanceIsAnnouncedWhenTheWindowEnds() {
-        IncidentSettings settings = new IncidentSettings(ConfirmSettings.DEFAULT, Map.of(), new MaintenanceCalendar(List.of(
-                new MaintenanceWindow("deploy", Set.of(), Set.of("shop"), new WindowTimes.Once(T0, T0.plusSeconds(10))))));
-        try (ServiceHarness harness = new ServiceHarness(dataDir, settings, Checks.monitor("api", "shop"), Checks.monitor("web"))) {
+        MaintenanceCalendar calendar = new MaintenanceCalendar(List.of(
+                new MaintenanceWindow("deploy", Set.of(), Set.of("shop"), new WindowTimes.Once(T0, T0.plusSeconds(10)))));
+        try (ServiceHarness harness = new ServiceHarness(dataDir, ConfirmPolicies.DEFAULT, calendar, Checks.monitor("api", "shop"),
+                Checks.monitor("web"))) {
             harness.check("api", 502);
             harness.check("api", 502);
             harness.check("web", 502);
@@ -139,12 +138,12 @@ class IncidentServiceTest {
 
     @Test
     void aReloadedCalendarStartsAndEndsMaintenanceAtOnce() {
-        try (ServiceHarness harness = new ServiceHarness(dataDir, IncidentSettings.DEFAULT, Checks.monitor("api"))) {
-            harness.service.configure(new IncidentSettings(ConfirmSettings.DEFAULT, Map.of(), new MaintenanceCalendar(List.of(
-                    new MaintenanceWindow("now", Set.of("api"), Set.of(), new WindowTimes.Once(T0, T0.plusSeconds(3600)))))));
+        try (ServiceHarness harness = new ServiceHarness(dataDir, Checks.monitor("api"))) {
+            harness.service.replaceCalendar(new MaintenanceCalendar(List.of(
+                    new MaintenanceWindow("now", Set.of("api"), Set.of(), new WindowTimes.Once(T0, T0.plusSeconds(3600))))));
             harness.check("api", 502);
             harness.check("api", 502);
-            harness.service.configure(IncidentSettings.DEFAULT);
+            harness.service.replaceCalendar(MaintenanceCalendar.EMPTY);
 
             assertThat(harness.notificationSummaries()).containsExactly("info maintenance_suppressed", "critical opened");
         }
@@ -157,7 +156,7 @@ class IncidentServiceTest {
              StripedExecutor stripes = new StripedExecutor(8, "test-incidents", Duration.ofSeconds(30))) {
             ManualTime time = new ManualTime(T0);
             IncidentService service = new IncidentService(time, store, (id, regions) -> {}, request -> {}, time, stripes,
-                    IncidentSettings.DEFAULT);
+                    ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
             List<String> ids = java.util.stream.IntStream.range(0, monitors).mapToObj(i -> "m" + i).toList();
             service.replaceMonitors(ids.stream().map(Checks::monitor).toList());
 
@@ -181,7 +180,7 @@ class IncidentServiceTest {
         try (Store store = Store.open(StoreSettings.sqlite(dataDir));
              StripedExecutor stripes = new StripedExecutor(8, "test-incidents", Duration.ofSeconds(30))) {
             IncidentService service = new IncidentService(Clock.systemUTC(), store, (id, regions) -> {}, request -> {},
-                    (at, task) -> {}, stripes, IncidentSettings.DEFAULT);
+                    (at, task) -> {}, stripes, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
             service.replaceMonitors(java.util.stream.IntStream.range(0, monitors).mapToObj(i -> Checks.monitor("m" + i)).toList());
 
             long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.faultline.incidents;
 
+import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
@@ -29,23 +30,29 @@ final class ServiceHarness implements AutoCloseable {
     final List<NotifyRequest> notifications = Collections.synchronizedList(new ArrayList<>());
     IncidentService service;
 
-    ServiceHarness(Path dataDir, IncidentSettings settings, Monitor... monitors) {
-        this(dataDir, new ManualTime(T0), settings, monitors);
+    ServiceHarness(Path dataDir, Monitor... monitors) {
+        this(dataDir, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY, monitors);
     }
 
-    private ServiceHarness(Path dataDir, ManualTime time, IncidentSettings settings, Monitor... monitors) {
+    ServiceHarness(Path dataDir, ConfirmPolicies policies, MaintenanceCalendar calendar, Monitor... monitors) {
+        this(dataDir, new ManualTime(T0), policies, calendar, monitors);
+    }
+
+    private ServiceHarness(Path dataDir, ManualTime time, ConfirmPolicies policies, MaintenanceCalendar calendar,
+                           Monitor... monitors) {
         this.dataDir = dataDir;
         this.time = time;
         this.store = Store.open(StoreSettings.sqlite(dataDir));
         this.service = new IncidentService(time, store, (id, regions) -> rechecks.add(id + " " + regions),
-                notifications::add, time, DIRECT, settings);
+                notifications::add, time, DIRECT, policies, calendar);
         service.replaceMonitors(List.of(monitors));
     }
 
     /** The same data folder after a restart, at the same time: a new store and service; the old alarms died with the process. */
-    ServiceHarness restart(IncidentSettings settings, Monitor... monitors) {
+    ServiceHarness restart(Monitor... monitors) {
         store.close();
-        return new ServiceHarness(dataDir, new ManualTime(time.instant()), settings, monitors);
+        return new ServiceHarness(dataDir, new ManualTime(time.instant()), ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY,
+                monitors);
     }
 
     /** A check of the monitor from the local region answered with {@code status} now; then one second passes. */

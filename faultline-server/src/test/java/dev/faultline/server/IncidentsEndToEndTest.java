@@ -149,6 +149,57 @@ class IncidentsEndToEndTest {
         assertThat(get(server, "/api/v1/openapi.json").get("paths").has("/api/v1/incidents/{id}")).isTrue();
     }
 
+    @Test
+    void maintenanceWindowsComeFromTheFileAndTheApiAndHoldPagesBack() throws Exception {
+        HostileServer target = keep(HostileServer.status(200, Map.of(), "ok"));
+        FaultlineServer server = keep(start(dataDir, "1s", Map.of("Flaky", target), """
+                maintenance:
+                  - { name: sundays, tags: [never-used], weekly: { days: [sun], from: "02:00", to: "04:00", zone: UTC } }
+                """));
+        awaitChecked(server, "flaky");
+        String window = "{\"name\": \"deploy\", \"monitors\": [\"Flaky\"], \"start\": \"%s\", \"end\": \"%s\"}"
+                .formatted(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+
+        HttpResponse<String> created = send(server, "POST", "/api/v1/maintenance", window);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Json.mapper().readTree(created.body()).get("open").asBoolean()).isTrue();
+        assertThat(send(server, "POST", "/api/v1/maintenance", window).statusCode()).isEqualTo(409);
+        JsonNode all = get(server, "/api/v1/maintenance");
+        assertThat(all.findValuesAsText("name")).containsExactly("sundays", "deploy");
+        assertThat(all.get(1).get("monitors").get(0).asText()).isEqualTo("flaky");
+
+        target.switchToStatus(502, Map.of(), "bad gateway");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !incidentsOf(server, "flaky").isEmpty());
+        JsonNode incident = incidentsOf(server, "flaky").get(0);
+        assertThat(incident.get("opened_in_maintenance").asBoolean()).isTrue();
+        JsonNode timeline = get(server, "/api/v1/incidents/" + incident.get("id").asLong()).get("timeline");
+        assertThat(timeline.findValuesAsText("transition")).containsExactly("maintenance_suppressed");
+
+        assertThat(send(server, "DELETE", "/api/v1/maintenance/sundays", null).statusCode()).isEqualTo(409);
+        assertThat(send(server, "DELETE", "/api/v1/maintenance/deploy", null).statusCode()).isEqualTo(204);
+        // The window is gone and the incident still open: now it is announced.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(
+                get(server, "/api/v1/incidents/" + incident.get("id").asLong()).get("timeline").findValuesAsText("transition"))
+                .containsExactly("maintenance_suppressed", "opened"));
+        assertThat(send(server, "DELETE", "/api/v1/maintenance/deploy", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadMaintenanceWindowIsRejectedNamingEachField() throws Exception {
+        HostileServer target = keep(HostileServer.status(200, Map.of(), "ok"));
+        FaultlineServer server = keep(start(dataDir, "1s", Map.of("Flaky", target)));
+
+        HttpResponse<String> answer = send(server, "POST", "/api/v1/maintenance",
+                "{\"name\": \"bad\", \"monitors\": [\"flakey\"], \"weekly\": {\"days\": [\"someday\"], \"from\": \"2am\", \"to\": \"04:00\"}}");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Json.mapper().readTree(answer.body()).get("errors").findValuesAsText("field"))
+                .containsExactly("monitors[0]", "weekly.days[0]", "weekly.from");
+        assertThat(Json.mapper().readTree(answer.body()).at("/errors/0/message").asText()).contains("did you mean 'Flaky'?");
+        assertThat(get(server, "/api/v1/maintenance")).isEmpty();
+    }
+
     /**
      * Switches the target to 502 and polls the API until the incident shows: the time from the
      * first failing check (its start, the incident's started_at) to the incident being visible.
@@ -180,6 +231,10 @@ class IncidentsEndToEndTest {
     }
 
     private static FaultlineServer start(Path dataDir, String interval, Map<String, HostileServer> targets) {
+        return start(dataDir, interval, targets, "");
+    }
+
+    private static FaultlineServer start(Path dataDir, String interval, Map<String, HostileServer> targets, String more) {
         StringBuilder yaml = new StringBuilder("""
                 server: { port: 0, data_dir: "%s" }
                 defaults: { interval: %s, timeout: 1s }
@@ -187,6 +242,7 @@ class IncidentsEndToEndTest {
                 """.formatted(dataDir, interval));
         targets.forEach((name, target) -> yaml.append("  - { name: \"%s\", url: \"%s\" }\n".formatted(name, target.url("/"))));
         if (targets.isEmpty()) yaml.append("  []\n");
+        yaml.append(more);
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml.toString(), "test.yaml")).config();
         return FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
     }
@@ -208,6 +264,12 @@ class IncidentsEndToEndTest {
         HttpResponse<String> response = call(server, path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(FaultlineServer server, String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> call(FaultlineServer server, String path) throws Exception {

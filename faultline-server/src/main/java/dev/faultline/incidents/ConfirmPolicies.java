@@ -4,34 +4,36 @@ import dev.faultline.config.ConfirmSettings;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.MonitorConfig;
 import dev.faultline.incident.ConfirmPolicy;
-import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the incident service takes from the configuration: the {@code confirm} settings (the
- * file's, and each monitor's own) and the maintenance windows.
+ * The engine's policy for each monitor, from the configuration's {@code confirm} settings: the
+ * file's, and a monitor's own where it has them.
  *
  * @param overrides monitor id → that monitor's own confirm settings
  */
-public record IncidentSettings(ConfirmSettings confirm, Map<String, ConfirmSettings> overrides, MaintenanceCalendar calendar) {
+public record ConfirmPolicies(ConfirmSettings confirm, Map<String, ConfirmSettings> overrides) {
 
-    public static final IncidentSettings DEFAULT = new IncidentSettings(ConfirmSettings.DEFAULT, Map.of(), MaintenanceCalendar.EMPTY);
+    public static final ConfirmPolicies DEFAULT = new ConfirmPolicies(ConfirmSettings.DEFAULT, Map.of());
 
-    public IncidentSettings {
+    public ConfirmPolicies {
         Objects.requireNonNull(confirm, "confirm");
         overrides = Map.copyOf(overrides);
-        Objects.requireNonNull(calendar, "calendar");
     }
 
-    public static IncidentSettings of(FaultlineConfig config) {
+    /**
+     * The file's monitors' own settings. Monitors created through the API take the file's:
+     * their stored form does not keep a confirm block yet.
+     */
+    public static ConfirmPolicies of(FaultlineConfig config) {
         Map<String, ConfirmSettings> overrides = new HashMap<>();
         for (MonitorConfig monitor : config.monitors()) {
             monitor.confirm().ifPresent(own -> overrides.put(Monitor.idFor(monitor.name()), own));
         }
-        return new IncidentSettings(config.confirm(), overrides, new MaintenanceCalendar(config.maintenance()));
+        return new ConfirmPolicies(config.confirm(), overrides);
     }
 
     /**
