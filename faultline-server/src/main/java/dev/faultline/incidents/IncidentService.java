@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -41,6 +40,8 @@ public final class IncidentService {
     private final SavedStates saved;
     private volatile ConfirmPolicies policies;
     private volatile MaintenanceCalendar calendar;
+    // The monitors as last given: a changed one's slot takes it on its stripe, later than maintenance must see it.
+    private Map<String, Monitor> monitors = Map.of();
     private long maintenanceGeneration;
 
     public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
@@ -68,9 +69,9 @@ public final class IncidentService {
      * first call also closes what the store held for monitors that no longer exist.
      */
     public synchronized void replaceMonitors(Collection<Monitor> monitors) {
-        Set<String> ids = monitors.stream().map(Monitor::id).collect(Collectors.toSet());
+        this.monitors = monitors.stream().collect(Collectors.toUnmodifiableMap(Monitor::id, m -> m, (a, b) -> b));
         for (String id : List.copyOf(slots.keySet())) {
-            if (!ids.contains(id)) {
+            if (!this.monitors.containsKey(id)) {
                 MonitorSlot removed = slots.remove(id);
                 stripes.execute(id, () -> saved.retire(removed));
             }
@@ -144,7 +145,7 @@ public final class IncidentService {
         Instant now = clock.instant();
         Optional<Instant> next = Optional.empty();
         for (MonitorSlot slot : slots.values()) {
-            Monitor monitor = slot.monitor();
+            Monitor monitor = monitors.getOrDefault(slot.monitor().id(), slot.monitor());
             boolean inside = calendar.inMaintenance(monitor.id(), monitor.tags(), now);
             // Only a change from what was last asked for needs a task; the stripe applies them in the order asked.
             if (inside != slot.maintenanceAskedFor) {

@@ -150,6 +150,19 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aMonitorGivenATagOfAnOpenWindowEntersMaintenanceAtOnce() {
+        MaintenanceCalendar calendar = new MaintenanceCalendar(List.of(
+                new MaintenanceWindow("deploy", Set.of(), Set.of("shop"), new WindowTimes.Once(T0, T0.plusSeconds(3600)))));
+        try (ServiceHarness harness = new ServiceHarness(dataDir, ConfirmPolicies.DEFAULT, calendar, Checks.monitor("api"))) {
+            harness.service.replaceMonitors(List.of(Checks.monitor("api", "shop")));
+            harness.check("api", 502);
+            harness.check("api", 502);
+
+            assertThat(harness.notificationSummaries()).containsExactly("info maintenance_suppressed");
+        }
+    }
+
+    @Test
     void eachMonitorsResultsAreAppliedInOrderOnItsStripeWhileOthersGoOn() throws Exception {
         int monitors = 200;
         try (Store store = Store.open(StoreSettings.sqlite(dataDir));
