@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.maintenance.MaintenanceWindow;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
@@ -86,6 +87,34 @@ public final class ConfigLoader {
         Optional<MonitorConfig> monitor = new ConfigReader(new NodeReader(errors, new Variables(Map.of()))).monitor(root, base);
         if (monitor.isEmpty() || !errors.isEmpty()) return new MonitorResult.Rejected(errors.sorted());
         return new MonitorResult.Loaded(monitor.get());
+    }
+
+    /**
+     * Checks one maintenance window given as YAML or JSON, as the API receives it: the same keys
+     * and checks as a window in the file.
+     *
+     * @param monitors the monitors it may name, id → name
+     */
+    public MaintenanceResult parseMaintenanceWindow(String text, String source, Map<String, String> monitors) {
+        ConfigErrors errors = new ConfigErrors(source, text);
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
+            return new MaintenanceResult.Rejected(errors.sorted());
+        } catch (YAMLException e) {
+            errors.file("invalid document: " + e.getMessage());
+            return new MaintenanceResult.Rejected(errors.sorted());
+        }
+        if (root == null) {
+            errors.file("empty document: a maintenance window needs a name, the monitors or tags it covers, and its times");
+            return new MaintenanceResult.Rejected(errors.sorted());
+        }
+        NodeReader reader = new NodeReader(errors, new Variables(Map.of()));
+        Optional<MaintenanceWindow> window = new MaintenanceReader(reader, monitors).readOne(root);
+        if (window.isEmpty() || !errors.isEmpty()) return new MaintenanceResult.Rejected(errors.sorted());
+        return new MaintenanceResult.Loaded(window.get());
     }
 
     private static String syntaxError(MarkedYAMLException e) {

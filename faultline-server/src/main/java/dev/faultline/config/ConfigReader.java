@@ -3,20 +3,27 @@ package dev.faultline.config;
 import dev.faultline.check.Durations;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.config.NodeReader.Located;
+import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.monitor.Monitor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents. */
+/** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents (maintenance has its reader). */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents");
+    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -32,7 +39,7 @@ final class ConfigReader {
     Optional<FaultlineConfig> read(Node root) {
         if (root == null) { // an empty file: every default, no monitors
             return Optional.of(new FaultlineConfig(ServerSettings.DEFAULT, MonitorDefaults.DEFAULT, ConfirmSettings.DEFAULT,
-                    List.of(), List.of(), List.of()));
+                    List.of(), List.of(), List.of(), List.of()));
         }
         Optional<Section> top = reader.section(root, "", TOP_KEYS);
         if (top.isEmpty()) return Optional.empty();
@@ -47,8 +54,10 @@ final class ConfigReader {
                 .map(n -> new MonitorReader(this, defaults, confirm, channels.names()).readAll(n, "monitors"))
                 .orElse(List.of());
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
+        List<MaintenanceWindow> maintenance = s.value("maintenance")
+                .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
         if (!errors.isEmpty()) return Optional.empty();
-        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents));
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance));
     }
 
     /**
@@ -60,6 +69,28 @@ final class ConfigReader {
         base.channels().forEach(c -> channels.put(c.name(), new NodeReader.Located<>(c.name(), null, "channels")));
         Optional<MonitorConfig> monitor = new MonitorReader(this, base.defaults(), base.confirm(), channels).readOne(node);
         return errors.isEmpty() ? monitor : Optional.empty();
+    }
+
+    /**
+     * Every monitor name the file gives, id → name, valid monitors or not: a window naming a
+     * monitor whose other fields are wrong is not reported as well.
+     */
+    private static Map<String, String> declaredMonitors(Section top) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!(top.value("monitors").orElse(null) instanceof SequenceNode list)) return names;
+        for (Node item : list.getValue()) {
+            if (!(item instanceof MappingNode mapping)) continue;
+            mapping.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name"))
+                    .map(NodeTuple::getValueNode)
+                    .filter(v -> v instanceof ScalarNode && !NodeReader.isNull(v))
+                    .findFirst()
+                    .ifPresent(v -> {
+                        String name = ((ScalarNode) v).getValue();
+                        names.putIfAbsent(Monitor.idFor(name), name);
+                    });
+        }
+        return names;
     }
 
     NodeReader reader() {

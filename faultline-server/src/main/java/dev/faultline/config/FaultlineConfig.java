@@ -1,11 +1,17 @@
 package dev.faultline.config;
 
+import dev.faultline.maintenance.MaintenanceWindow;
 import java.util.List;
 import java.util.Objects;
 
-/** A whole {@code faultline.yaml}, checked: what {@code faultline run} starts from. */
+/**
+ * A whole {@code faultline.yaml}, checked: what {@code faultline run} starts from.
+ *
+ * @param maintenance planned maintenance windows: checks go on, nothing pages
+ */
 public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, ConfirmSettings confirm,
-                              List<ChannelConfig> channels, List<MonitorConfig> monitors, List<AgentConfig> agents) {
+                              List<ChannelConfig> channels, List<MonitorConfig> monitors, List<AgentConfig> agents,
+                              List<MaintenanceWindow> maintenance) {
 
     public FaultlineConfig {
         Objects.requireNonNull(server, "server");
@@ -14,6 +20,7 @@ public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, C
         channels = List.copyOf(channels);
         monitors = List.copyOf(monitors);
         agents = List.copyOf(agents);
+        maintenance = List.copyOf(maintenance);
     }
 
     /** The confirmation settings in force for a monitor: its own, or the file's. */

@@ -15,10 +15,17 @@ import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
+import dev.faultline.incidents.ConfirmPolicies;
+import dev.faultline.incidents.IncidentService;
+import dev.faultline.incidents.ScheduledAlarms;
+import dev.faultline.incidents.StripedExecutor;
+import dev.faultline.incidents.TimelineNotifications;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.LatestResults;
+import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.probe.HttpProber;
@@ -32,6 +39,8 @@ import dev.faultline.trend.RetryAfterBackoff;
 import dev.faultline.trend.TrendThresholds;
 import dev.faultline.web.AlertApi;
 import dev.faultline.web.ChannelApi;
+import dev.faultline.web.IncidentApi;
+import dev.faultline.web.MaintenanceApi;
 import dev.faultline.web.MonitorApi;
 import dev.faultline.web.ResultApi;
 import dev.faultline.web.TrendApi;
@@ -69,6 +78,8 @@ public final class FaultlineServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FaultlineServer.class);
     static final String LOCAL_REGION = "local";
+    // Each monitor's events run in order on one stripe; more stripes let monitors wait on the database side by side.
+    private static final int INCIDENT_STRIPES = 16;
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final AtomicReference<FaultlineConfig> config;
@@ -78,6 +89,8 @@ public final class FaultlineServer implements AutoCloseable {
     private final Store store;
     private final CdnWatch cdn;
     private final AlertNotifier notifier;
+    private final IncidentService incidents;
+    private final MaintenanceRegistry maintenance;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -99,6 +112,13 @@ public final class FaultlineServer implements AutoCloseable {
             OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.values(), DispatchSettings.DEFAULT,
                     clock, new Random()).start());
             notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
+            ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
+            StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
+            LocalRechecks rechecks = new LocalRechecks();
+            IncidentService incidents = new IncidentService(clock, store, rechecks, new AlertingNotifications(new TimelineNotifications(store.incidents()), notifier, clock,
+                            URI.create("http://" + settings.host() + ":" + settings.port())),
+                    alarms, stripes, ConfirmPolicies.of(initial), MaintenanceCalendar.EMPTY);
+            this.incidents = incidents;
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
                     clock, FaultlineVersion.userAgent());
@@ -113,9 +133,15 @@ public final class FaultlineServer implements AutoCloseable {
                         cdn.onResult(result);
                         store.writer().submit(result);
                         backoffs.get().apply(result);
+                        incidents.accept(result);
                     }, SchedulerLimits.DEFAULTS));
+            rechecks.attach(scheduler);
+
+            maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
+            maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+                incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
@@ -131,6 +157,8 @@ public final class FaultlineServer implements AutoCloseable {
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
+                    new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
+                    new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
                     mapper));
 
@@ -179,6 +207,8 @@ public final class FaultlineServer implements AutoCloseable {
                 try {
                     registry.replaceConfigMonitors(monitors(loaded.config()));
                     cdn.pairs(cdnPairs(loaded.config()));
+                    maintenance.replaceConfigWindows(loaded.config().maintenance());
+                    incidents.configure(ConfirmPolicies.of(loaded.config()));
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
@@ -258,7 +288,8 @@ public final class FaultlineServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop taking requests first, then stop checking, then let the store write what it holds.
+        // Stop taking requests first, then stop checking, then let the incident stripes finish what they
+        // hold (their alarms stay on until then), then let the store write what it holds.
         for (int i = parts.size() - 1; i >= 0; i--) {
             try {
                 parts.get(i).close();

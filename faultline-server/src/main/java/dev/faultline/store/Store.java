@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Faultline's database: check results (written in batches by {@link #writer()}, read by
- * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors
- * created through the API ({@link #monitors()}) and the alert outbox ({@link #outbox()}).
- * SQLite or PostgreSQL with the same schema, migrated by Flyway when opened.
+ * {@link #results()}), their minute and hour rollups ({@link #rollups()}), the monitors and
+ * maintenance windows created through the API ({@link #monitors()}, {@link #maintenance()}),
+ * incidents, blips and the incident engine's state per monitor ({@link #incidents()},
+ * {@link #blips()}, {@link #states()}) and the alert outbox ({@link #outbox()}). SQLite or
+ * PostgreSQL with the same schema, migrated by Flyway when opened.
  */
 public final class Store implements AutoCloseable {
 
@@ -25,6 +27,10 @@ public final class Store implements AutoCloseable {
     private final ResultQueries results;
     private final Rollups rollups;
     private final MonitorRepository monitors;
+    private final IncidentRepository incidents;
+    private final BlipRepository blips;
+    private final MonitorStateRepository states;
+    private final MaintenanceRepository maintenance;
     private final Retention retention;
     private final Outbox outbox;
     private final Jdbi writes;
@@ -37,6 +43,10 @@ public final class Store implements AutoCloseable {
         this.results = new ResultQueries(reads);
         this.rollups = new Rollups(reads);
         this.monitors = new MonitorRepository(writes, reads, dialect);
+        this.incidents = new IncidentRepository(writes, reads, dialect);
+        this.blips = new BlipRepository(writes, reads, dialect);
+        this.states = new MonitorStateRepository(writes, reads, dialect);
+        this.maintenance = new MaintenanceRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
         this.outbox = new Outbox(writes, reads, dialect);
         this.writes = writes;
@@ -98,6 +108,24 @@ public final class Store implements AutoCloseable {
      */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
         return writes.inTransaction(work);
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    public BlipRepository blips() {
+        return blips;
+    }
+
+    /** The incident engine's state per monitor. */
+    public MonitorStateRepository states() {
+        return states;
+    }
+
+    /** Maintenance windows created through the API. */
+    public MaintenanceRepository maintenance() {
+        return maintenance;
     }
 
     /**

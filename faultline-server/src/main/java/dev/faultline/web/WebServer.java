@@ -30,7 +30,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
-                        ChannelApi channels, MetricsEndpoint metrics,
+                        ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
                         HealthCheck health) {
     }
 
@@ -64,6 +64,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/findings", parts.findings()::findings);
             config.routes.get("/api/v1/alerts", parts.alerts()::list);
             config.routes.post("/api/v1/channels/{name}/test", parts.channels()::test);
+            config.routes.get("/api/v1/monitors/{id}/blips", parts.incidents()::blips);
+            config.routes.get("/api/v1/incidents", parts.incidents()::list);
+            config.routes.get("/api/v1/incidents/{id}", parts.incidents()::get);
+            config.routes.get("/api/v1/maintenance", parts.maintenance()::list);
+            config.routes.post("/api/v1/maintenance", parts.maintenance()::create);
+            config.routes.delete("/api/v1/maintenance/{name}", parts.maintenance()::delete);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {

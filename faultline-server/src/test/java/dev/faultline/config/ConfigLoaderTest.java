@@ -13,10 +13,16 @@ import dev.faultline.check.Header;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.check.Severity;
 import dev.faultline.check.StatusSet;
+import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.maintenance.WindowTimes;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +69,12 @@ class ConfigLoaderTest {
                         Map.of("host", "smtp.example.com", "from", "faultline@example.com", "to", "ops@example.com")));
         assertThat(config.agents()).containsExactly(
                 new AgentConfig("eu-west", "eu-secret"), new AgentConfig("us-east", "literal-token"));
+        assertThat(config.maintenance()).containsExactly(
+                new MaintenanceWindow("database upgrade", Set.of("api", "checkout"), Set.of(),
+                        new WindowTimes.Once(Instant.parse("2026-12-01T02:00:00Z"), Instant.parse("2026-12-01T02:30:00Z"))),
+                new MaintenanceWindow("shop weekends", Set.of(), Set.of("shop"), new WindowTimes.Weekly(
+                        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.of(23, 0), LocalTime.of(1, 30),
+                        ZoneId.of("Europe/Berlin"))));
 
         MonitorConfig api = config.monitors().get(0);
         MonitorSpec spec = api.spec();
@@ -163,7 +175,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsATopLevelThatIsNotAMap() {
         assertThat(errors(new ConfigLoader(Map.of()).parse("- name: api\n", "f.yaml"))).containsExactly(
-                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, got a list");
+                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, maintenance, got a list");
     }
 
     @Test

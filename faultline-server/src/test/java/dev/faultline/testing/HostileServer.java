@@ -90,6 +90,17 @@ public final class HostileServer implements AutoCloseable {
         answer = HostileAnswer.status(code, headers, body);
     }
 
+    /**
+     * Answers the next {@code requests} requests as {@link #status} would, then as it did before:
+     * a brief failure that a re-check right after it no longer sees.
+     */
+    public void failNext(int requests, int code, Map<String, String> headers, String body) {
+        HostileAnswer before = answer;
+        HostileAnswer failing = HostileAnswer.status(code, headers, body);
+        AtomicInteger left = new AtomicInteger(requests);
+        answer = (request, exchange) -> left.getAndDecrement() > 0 ? failing.answer(request, exchange) : before.answer(request, exchange);
+    }
+
     public int port() {
         return listener.getLocalPort();
     }

@@ -1,0 +1,167 @@
+package dev.faultline.incidents;
+
+import dev.faultline.check.CheckResult;
+import dev.faultline.incident.Event;
+import dev.faultline.incident.Event.ConfirmationDeadline;
+import dev.faultline.incident.Event.RegionResult;
+import dev.faultline.incident.MonitorState;
+import dev.faultline.incident.Status;
+import dev.faultline.incident.Step;
+import dev.faultline.maintenance.MaintenanceCalendar;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the incident engine for every monitor (DESIGN.md §3): each check result, confirmation
+ * deadline and maintenance change becomes an event for the monitor's {@link MonitorState}, and
+ * the step's actions are carried out ({@link StepEffects}). The state is saved whenever it changes
+ * in a way that matters, so that an incident open at shutdown is open after a restart, in the
+ * same state, with its pending deadline set again.
+ *
+ * <p>{@link #accept} is on every check's path: it only hands the result to the monitor's stripe.
+ */
+public final class IncidentService {
+
+    private final Clock clock;
+    private final Store store;
+    private final Alarms alarms;
+    private final KeyedExecutor stripes;
+    private final StepEffects effects;
+    private final Map<String, MonitorSlot> slots = new ConcurrentHashMap<>();
+    private final SavedStates saved;
+    private volatile ConfirmPolicies policies;
+    private volatile MaintenanceCalendar calendar;
+    // The monitors as last given: a changed one's slot takes it on its stripe, later than maintenance must see it.
+    private Map<String, Monitor> monitors = Map.of();
+    private long maintenanceGeneration;
+
+    public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
+                           KeyedExecutor stripes, ConfirmPolicies policies, MaintenanceCalendar calendar) {
+        this.clock = clock;
+        this.store = store;
+        this.alarms = alarms;
+        this.stripes = stripes;
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.effects = new StepEffects(store.incidents(), store.blips(), rechecks, notifications, this::setDeadline);
+        this.saved = new SavedStates(store, clock);
+    }
+
+    /** Takes a check result from the scheduler (or an agent): cheap, the work happens on the monitor's stripe. */
+    public void accept(CheckResult result) {
+        MonitorSlot slot = slots.get(result.monitor());
+        if (slot == null) return; // a monitor removed while its check was under way
+        stripes.execute(result.monitor(), () -> apply(slot, RegionResult.of(result), Optional.of(result)));
+    }
+
+    /**
+     * Makes these the monitors: a new one starts from its saved state (or up), a changed one keeps
+     * its state under the new regions and policy, a removed one has its open incident closed. The
+     * first call also closes what the store held for monitors that no longer exist.
+     */
+    public synchronized void replaceMonitors(Collection<Monitor> monitors) {
+        this.monitors = monitors.stream().collect(Collectors.toUnmodifiableMap(Monitor::id, m -> m, (a, b) -> b));
+        for (String id : List.copyOf(slots.keySet())) {
+            if (!this.monitors.containsKey(id)) {
+                MonitorSlot removed = slots.remove(id);
+                stripes.execute(id, () -> saved.retire(removed));
+            }
+        }
+        for (Monitor monitor : monitors) {
+            MonitorSlot slot = slots.get(monitor.id());
+            if (slot == null) {
+                MonitorSlot restored = saved.restore(monitor, policies.policyFor(monitor.id()));
+                restored.state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
+                slots.put(monitor.id(), restored); // before any result of it can arrive
+            } else {
+                stripes.execute(monitor.id(), () -> slot.configure(monitor, policies.policyFor(monitor.id())));
+            }
+        }
+        saved.forgetVanished();
+        refreshMaintenance();
+    }
+
+    /** Takes changed confirm settings (a reloaded config file). */
+    public synchronized void configure(ConfirmPolicies changed) {
+        this.policies = Objects.requireNonNull(changed, "changed");
+        slots.values().forEach(slot -> stripes.execute(slot.monitor().id(),
+                () -> slot.configure(slot.monitor(), changed.policyFor(slot.monitor().id()))));
+    }
+
+    /** Takes changed maintenance windows: monitors enter or leave maintenance at once if the change says so. */
+    public synchronized void replaceCalendar(MaintenanceCalendar changed) {
+        this.calendar = Objects.requireNonNull(changed, "changed");
+        refreshMaintenance();
+    }
+
+    /** The monitor's status as the engine sees it (UP, SUSPECT, DOWN or FLAPPING); empty for an unknown monitor. */
+    public Optional<Status> status(String monitorId) {
+        MonitorSlot slot = slots.get(monitorId);
+        if (slot == null) return Optional.empty();
+        return Optional.of(slot.state.status());
+    }
+
+    private void apply(MonitorSlot slot, Event event, Optional<CheckResult> result) {
+        MonitorState before = slot.state;
+        Step step = slot.engine().apply(before, event);
+        slot.state = step.state();
+        effects.carryOut(slot, event, before, step, result);
+        // The latest results alone do not warrant a write: on the common path (up, and staying up) nothing is written.
+        if (!step.actions().isEmpty() || !sameApartFromLatest(before, step.state())) {
+            store.states().save(slot.monitor().id(), step.state(), clock.instant());
+        }
+    }
+
+    private static boolean sameApartFromLatest(MonitorState a, MonitorState b) {
+        return a.phase().equals(b.phase()) && a.stability().equals(b.stability())
+                && a.maintenanceSince().equals(b.maintenanceSince()) && a.unhealthyRegions().equals(b.unhealthyRegions());
+    }
+
+    private void setDeadline(String monitorId, Instant at) {
+        alarms.set(at, () -> stripes.execute(monitorId, () -> {
+            MonitorSlot slot = slots.get(monitorId);
+            if (slot == null) return;
+            Instant now = clock.instant();
+            apply(slot, new ConfirmationDeadline(now.isAfter(at) ? now : at), Optional.empty());
+        }));
+    }
+
+    /**
+     * Tells every monitor under a window that its maintenance began, or ended, and sets one alarm
+     * for the next boundary of any window. An alarm from before a reload finds a newer generation and does nothing.
+     */
+    private synchronized void refreshMaintenance() {
+        long generation = ++maintenanceGeneration;
+        MaintenanceCalendar calendar = this.calendar;
+        Instant now = clock.instant();
+        Optional<Instant> next = Optional.empty();
+        for (MonitorSlot slot : slots.values()) {
+            Monitor monitor = monitors.getOrDefault(slot.monitor().id(), slot.monitor());
+            boolean inside = calendar.inMaintenance(monitor.id(), monitor.tags(), now);
+            // Only a change from what was last asked for needs a task; the stripe applies them in the order asked.
+            if (inside != slot.maintenanceAskedFor) {
+                slot.maintenanceAskedFor = inside;
+                stripes.execute(monitor.id(), () -> {
+                    if (inside == slot.state.inMaintenance()) return;
+                    apply(slot, inside ? new Event.MaintenanceStarted(now) : new Event.MaintenanceEnded(now), Optional.empty());
+                });
+            }
+            Optional<Instant> change = calendar.nextChange(monitor.id(), monitor.tags(), now);
+            if (change.isPresent() && (next.isEmpty() || change.get().isBefore(next.get()))) next = change;
+        }
+        next.ifPresent(at -> alarms.set(at, () -> {
+            synchronized (this) {
+                if (generation == maintenanceGeneration) refreshMaintenance();
+            }
+        }));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.faultline.incidents;
+
+import dev.faultline.check.CheckResult;
+import dev.faultline.check.Verdict;
+import dev.faultline.incident.ConfirmPolicy;
+import dev.faultline.incident.IncidentEngine;
+import dev.faultline.incident.MonitorState;
+import dev.faultline.monitor.Monitor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One monitor's incident state and what the service remembers beside it. Changed only by tasks
+ * on the monitor's stripe (so it needs no lock); {@link #monitor()} and {@link #state} are also
+ * read elsewhere (the maintenance timer, status queries), hence volatile.
+ */
+final class MonitorSlot {
+
+    /** The most failing checks of one suspicion kept for the timeline: the first, and the latest ones. */
+    static final int MAX_EPISODE_CHECKS = 20;
+
+    private volatile Monitor monitor;
+    private ConfirmPolicy policy;
+    private IncidentEngine engine;
+    volatile MonitorState state;
+    /** Whether the service last asked for this monitor to be in maintenance; set under the service's lock. */
+    boolean maintenanceAskedFor;
+    Optional<Long> openIncidentId = Optional.empty();
+    Optional<CheckResult> latest = Optional.empty();
+    /** The failing checks of the suspicion under way: written to the timeline if it becomes an incident. */
+    final List<CheckResult> episodeChecks = new ArrayList<>();
+    private final Map<String, Boolean> failingByRegion = new HashMap<>();
+
+    MonitorSlot(Monitor monitor, ConfirmPolicy policy, MonitorState state) {
+        this.state = state;
+        this.maintenanceAskedFor = state.inMaintenance();
+        configure(monitor, policy);
+    }
+
+    Monitor monitor() {
+        return monitor;
+    }
+
+    IncidentEngine engine() {
+        return engine;
+    }
+
+    /** Takes a changed monitor or policy; the engine is rebuilt only when what it depends on changed. */
+    void configure(Monitor monitor, ConfirmPolicy policy) {
+        boolean sameEngine = engine != null && policy.equals(this.policy)
+                && new LinkedHashSet<>(monitor.regions()).equals(new LinkedHashSet<>(this.monitor.regions()));
+        this.monitor = monitor;
+        this.policy = policy;
+        if (!sameEngine) engine = new IncidentEngine(policy, new LinkedHashSet<>(monitor.regions()));
+    }
+
+    /** Notes the result; true when its region went from failing to passing or back (a check that mattered). */
+    boolean noteResult(CheckResult result) {
+        latest = Optional.of(result);
+        Boolean before = failingByRegion.put(result.region(), failed(result));
+        return before == null ? failed(result) : before != failed(result);
+    }
+
+    void addEpisodeCheck(CheckResult result) {
+        // Keep the check that started the suspicion; beyond that, the latest ones.
+        if (episodeChecks.size() == MAX_EPISODE_CHECKS) episodeChecks.remove(1);
+        episodeChecks.add(result);
+    }
+
+    static boolean failed(CheckResult result) {
+        return result.verdict() instanceof Verdict.Down;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.faultline.incidents;
+
+import dev.faultline.incident.ConfirmPolicy;
+import dev.faultline.incident.MonitorState;
+import dev.faultline.incident.Phase;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.store.IncidentRecord;
+import dev.faultline.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the store held when the server started: each monitor's engine state and open incidents,
+ * handed out once as the monitor is first given, and the leftovers of monitors that are gone.
+ * Also closes the incidents of monitors removed while running.
+ */
+final class SavedStates {
+
+    private static final Logger log = LoggerFactory.getLogger(SavedStates.class);
+
+    private final Store store;
+    private final Clock clock;
+    private Map<String, MonitorState> states;
+    private Map<String, List<IncidentRecord>> open;
+
+    SavedStates(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.states = new HashMap<>(store.states().loadAll());
+        this.open = new HashMap<>(store.incidents().allOpen().stream().collect(Collectors.groupingBy(IncidentRecord::monitorId)));
+    }
+
+    /** The monitor as it was before the restart (or up, when it is new), with its open incident paired to its row. */
+    MonitorSlot restore(Monitor monitor, ConfirmPolicy policy) {
+        MonitorState state = states == null ? MonitorState.initial() : states.getOrDefault(monitor.id(), MonitorState.initial());
+        List<IncidentRecord> rows = open == null ? List.of() : open.getOrDefault(monitor.id(), List.of());
+        if (states != null) {
+            states.remove(monitor.id());
+            open.remove(monitor.id());
+        }
+        MonitorSlot slot = new MonitorSlot(monitor, policy, state);
+        reconcile(slot, rows);
+        return slot;
+    }
+
+    /** After the first full set of monitors: closes what the store still holds for monitors that no longer exist. */
+    void forgetVanished() {
+        if (states == null) return;
+        Instant now = clock.instant();
+        open.values().forEach(rows -> rows.forEach(row -> close(row.id(), "monitor_removed", "the monitor no longer exists", now)));
+        states.keySet().forEach(id -> store.states().delete(id));
+        states = null;
+        open = null;
+    }
+
+    /** A monitor removed while running: its incident closes, its state goes. */
+    void retire(MonitorSlot slot) {
+        slot.openIncidentId.ifPresent(id -> close(id, "monitor_removed", "the monitor was removed", clock.instant()));
+        store.states().delete(slot.monitor().id());
+    }
+
+    /**
+     * Pairs the state's open incident with its stored row. The state is saved after the step's
+     * incident is written, so a crash in between leaves a row the state does not know: closed
+     * here, as the engine opens a new one if the failure goes on.
+     */
+    private void reconcile(MonitorSlot slot, List<IncidentRecord> rows) {
+        List<IncidentRecord> unpaired = new ArrayList<>(rows);
+        if (slot.state.phase() instanceof Phase.Down down) {
+            slot.openIncidentId = unpaired.isEmpty()
+                    ? Optional.of(store.incidents().open(slot.monitor().id(), slot.monitor().name(), down.incident()))
+                    : Optional.of(unpaired.removeLast().id());
+        }
+        Instant now = clock.instant();
+        for (IncidentRecord row : unpaired) {
+            close(row.id(), "abandoned", "the engine's saved state had no open incident at restart: closed without a recovery", now);
+        }
+    }
+
+    private void close(long incidentId, String reason, String note, Instant at) {
+        store.incidents().resolve(incidentId, Optional.empty(), at, reason);
+        store.incidents().append(incidentId, Timeline.closed(reason, note, at));
+        log.info("incident {} closed: {}", incidentId, note);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.faultline.server;
+
+import dev.faultline.alert.EventKind;
+import dev.faultline.alert.Notification;
+import dev.faultline.alert.outbox.AlertNotifier;
+import dev.faultline.check.Cause;
+import dev.faultline.check.CheckResult;
+import dev.faultline.check.Diagnosis;
+import dev.faultline.incident.Incident;
+import dev.faultline.incidents.Notifications;
+import dev.faultline.incidents.NotifyRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident engine's notifications, as alerts: each is kept in the incident's timeline and
+ * handed to the outbox, which routes it by severity to the monitor's channels and delivers it.
+ */
+final class AlertingNotifications implements Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertingNotifications.class);
+
+    private final Notifications timeline;
+    private final AlertNotifier notifier;
+    private final Clock clock;
+    private final URI apiBase;
+
+    AlertingNotifications(Notifications timeline, AlertNotifier notifier, Clock clock, URI apiBase) {
+        this.timeline = timeline;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.apiBase = apiBase;
+    }
+
+    @Override
+    public void notify(NotifyRequest request) {
+        timeline.notify(request);
+        Optional<EventKind> event = eventOf(request);
+        if (event.isEmpty()) return;
+        try {
+            notifier.notify(notification(request, event.get()), request.monitor().channels());
+        } catch (RuntimeException e) {
+            // The timeline has it; the outbox could not take it. Say so loudly rather than lose it silently.
+            log.error("{}: could not queue the {} alert", request.monitor().id(), request.transition(), e);
+        }
+    }
+
+    private static Optional<EventKind> eventOf(NotifyRequest request) {
+        return switch (request.transition()) {
+            // An escalation announces the incident again, now at its higher severity.
+            case OPENED, ESCALATED -> Optional.of(EventKind.INCIDENT_OPENED);
+            case RESOLVED -> Optional.of(EventKind.INCIDENT_RESOLVED);
+            case FLAPPING -> Optional.of(EventKind.FLAPPING);
+            case INSTABILITY -> Optional.of(EventKind.INSTABILITY);
+            case STABLE -> Optional.of(EventKind.WARNING);
+            // Held back on purpose: the timeline keeps it, nobody is woken for it.
+            case MAINTENANCE_SUPPRESSED -> Optional.empty();
+        };
+    }
+
+    private Notification notification(NotifyRequest request, EventKind event) {
+        var monitor = request.monitor();
+        Optional<CheckResult> latest = request.latest();
+        Optional<Incident> incident = request.incident();
+        Cause cause = incident.map(Incident::cause).or(() -> latest.map(r -> r.verdict().cause())).orElse(Cause.OK);
+        Optional<Diagnosis> diagnosis = latest.map(Diagnosis::of);
+        String summary = switch (request.transition()) {
+            case FLAPPING -> "Flapping: the monitor keeps going down and up; one alert stands for all of it";
+            case STABLE -> "Stable again: no incident opened or closed for a whole flapping span";
+            case INSTABILITY -> "Unstable: brief failures keep coming back (blips); an outage may be brewing";
+            default -> diagnosis.map(Diagnosis::summary).orElse(cause.id());
+        };
+        String nextStep = diagnosis.map(Diagnosis::nextStep).orElse("Look at the monitor's recent results.");
+        String key = request.incidentId().map(id -> "faultline/" + monitor.id() + "/incident-" + id)
+                .orElse("faultline/" + monitor.id() + "/" + request.transition().name().toLowerCase() + "/"
+                        + request.at().toEpochMilli());
+        Optional<Duration> downFor = request.transition() == dev.faultline.incident.Transition.RESOLVED
+                ? incident.map(i -> Duration.between(i.startedAt(), request.at())) : Optional.empty();
+        return new Notification(event, monitor.id(), monitor.name(), monitor.spec().url(), request.severity(), cause,
+                latest.filter(CheckResult::hasStatus).map(CheckResult::status).orElse(0),
+                latest.flatMap(CheckResult::retryAfter), summary, nextStep,
+                incident.map(i -> List.copyOf(i.confirmingRegions())).orElse(List.of()),
+                request.incidentId().map(String::valueOf), key, clock.instant(), downFor,
+                apiBase.resolve(request.incidentId().map(id -> "/api/v1/incidents/" + id)
+                        .orElse("/api/v1/monitors/" + monitor.id())));
+    }
+}

@@ -1,0 +1,168 @@
+package dev.faultline.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.check.Cause;
+import dev.faultline.check.Severity;
+import dev.faultline.incident.Incident;
+import dev.faultline.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Incidents and their timelines. A monitor has at most one open incident; the incident service sees to that. */
+public final class IncidentRepository {
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final String COLUMNS = "id, monitor_id, monitor_name, state, cause, severity, regions, started_at_us, "
+            + "opened_at_us, recovered_at_us, resolved_at_us, resolution, started_before_maintenance, opened_in_maintenance";
+
+    private final Jdbi writes;
+    private final Jdbi reads;
+    private final Dialect dialect;
+
+    IncidentRepository(Jdbi writes, Jdbi reads, Dialect dialect) {
+        this.writes = writes;
+        this.reads = reads;
+        this.dialect = dialect;
+    }
+
+    /** Stores a newly opened incident and returns its id. */
+    public long open(String monitorId, String monitorName, Incident incident) {
+        return writes.withHandle(handle -> handle.createQuery("INSERT INTO incidents (monitor_id, monitor_name, state, cause, "
+                        + "fault, severity, regions, started_at_us, opened_at_us, started_before_maintenance, opened_in_maintenance) "
+                        + "VALUES (:monitor, :name, 'open', :cause, :fault, :severity, " + dialect.json(":regions")
+                        + ", :started, :opened, :before, :inMaintenance) RETURNING id")
+                .bind("monitor", monitorId).bind("name", monitorName)
+                .bind("cause", incident.cause().id()).bind("fault", incident.fault().id())
+                .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
+                .bind("started", Micros.of(incident.startedAt())).bind("opened", Micros.of(incident.openedAt()))
+                .bind("before", flag(incident.startedBeforeMaintenance())).bind("inMaintenance", flag(incident.openedInMaintenance()))
+                .mapTo(Long.class).one());
+    }
+
+    /** The incident became critical: its cause, severity and confirming regions are now these. */
+    public void escalate(long id, Incident incident) {
+        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET cause = :cause, fault = :fault, severity = :severity, "
+                        + "regions = " + dialect.json(":regions") + " WHERE id = :id")
+                .bind("id", id).bind("cause", incident.cause().id()).bind("fault", incident.fault().id())
+                .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
+                .execute());
+    }
+
+    public void markStartedBeforeMaintenance(long id) {
+        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET started_before_maintenance = 1 WHERE id = :id")
+                .bind("id", id).execute());
+    }
+
+    /**
+     * Closes an open incident; an incident already resolved stays as it was.
+     *
+     * @param recoveredAt the first success of the recovery; empty when it closed without one
+     * @param resolution  {@link IncidentRecord#RECOVERED}, or why it closed otherwise
+     */
+    public void resolve(long id, Optional<Instant> recoveredAt, Instant resolvedAt, String resolution) {
+        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET state = 'resolved', recovered_at_us = :recovered, "
+                        + "resolved_at_us = :resolved, resolution = :resolution WHERE id = :id AND state = 'open'")
+                .bind("id", id).bind("recovered", recoveredAt.map(Micros::of).orElse(null))
+                .bind("resolved", Micros.of(resolvedAt)).bind("resolution", resolution).execute());
+    }
+
+    /** Adds a line to the incident's timeline; {@code details} is a JSON object. */
+    public void append(long incidentId, TimelineEntry entry) {
+        writes.useHandle(handle -> handle.createUpdate("INSERT INTO incident_events (incident_id, at_us, kind, details) "
+                        + "VALUES (:incident, :at, :kind, " + dialect.json(":details") + ")")
+                .bind("incident", incidentId).bind("at", Micros.of(entry.at())).bind("kind", entry.kind())
+                .bind("details", entry.details()).execute());
+    }
+
+    public Optional<IncidentRecord> find(long id) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
+    }
+
+    /**
+     * Incidents newest first (by id: the order they opened in).
+     *
+     * @param beforeId only incidents older than this one: the last id of the previous page
+     * @param state    only open or only resolved incidents
+     */
+    public List<IncidentRecord> list(int limit, Optional<Long> beforeId, Optional<IncidentRecord.State> state) {
+        if (limit < 1) throw new IllegalArgumentException("limit: must be at least 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incidents WHERE 1 = 1");
+        beforeId.ifPresent(id -> sql.append(" AND id < :before"));
+        state.ifPresent(s -> sql.append(" AND state = :state"));
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        return reads.withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("limit", limit);
+            beforeId.ifPresent(id -> query.bind("before", id));
+            state.ifPresent(s -> query.bind("state", s.id()));
+            return query.map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
+    /** The monitor's open incidents: one, or none (more only if something went wrong before a restart). */
+    public List<IncidentRecord> openFor(String monitorId) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM incidents WHERE monitor_id = :monitor AND state = 'open' ORDER BY id")
+                .bind("monitor", monitorId).map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** Every open incident, oldest first: what a starting server reconciles with the states it restores. */
+    public List<IncidentRecord> allOpen() {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE state = 'open' ORDER BY id")
+                .map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** The incident's timeline, oldest first. */
+    public List<TimelineEntry> timeline(long incidentId) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT at_us, kind, details FROM incident_events "
+                        + "WHERE incident_id = :incident ORDER BY id")
+                .bind("incident", incidentId)
+                .map((rs, ctx) -> new TimelineEntry(Micros.instant(rs.getLong("at_us")), rs.getString("kind"),
+                        rs.getString("details")))
+                .list());
+    }
+
+    private static IncidentRecord read(ResultSet rs) throws SQLException {
+        return new IncidentRecord(rs.getLong("id"), rs.getString("monitor_id"), rs.getString("monitor_name"),
+                IncidentRecord.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                Cause.fromId(rs.getString("cause")).orElseThrow(),
+                Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)),
+                readRegions(rs.getString("regions")), Micros.instant(rs.getLong("started_at_us")),
+                Micros.instant(rs.getLong("opened_at_us")), instant(rs, "recovered_at_us"), instant(rs, "resolved_at_us"),
+                Optional.ofNullable(rs.getString("resolution")), rs.getInt("started_before_maintenance") != 0,
+                rs.getInt("opened_in_maintenance") != 0);
+    }
+
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        long micros = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Micros.instant(micros));
+    }
+
+    static int flag(boolean value) {
+        return value ? 1 : 0;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    private static List<String> readRegions(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable regions in the store: " + json, e);
+        }
+    }
+}
