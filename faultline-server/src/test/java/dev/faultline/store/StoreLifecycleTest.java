@@ -36,7 +36,10 @@ class StoreLifecycleTest {
 
         assertThat(second.results().latest("api")).contains(SampleResults.full("api", NOW));
         assertThat(second.monitors().find("api")).isPresent();
-        assertThat(db.number("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo(1);
+        // Every migration is recorded once: as many rows as distinct versions, however often the store opens.
+        assertThat(db.number("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
+                .isEqualTo(db.number("SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL"))
+                .isGreaterThanOrEqualTo(3);
     }
 
     @DatabaseTest
