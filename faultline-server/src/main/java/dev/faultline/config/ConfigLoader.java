@@ -47,16 +47,9 @@ public final class ConfigLoader {
     /** Checks configuration text; {@code source} names it in errors. */
     public LoadResult parse(String text, String source) {
         ConfigErrors errors = new ConfigErrors(source, text);
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
-            return new LoadResult.Rejected(errors.sorted());
-        } catch (YAMLException e) {
-            errors.file("invalid YAML: " + e.getMessage());
-            return new LoadResult.Rejected(errors.sorted());
-        }
+        Composed document = compose(text, errors);
+        if (!document.readable()) return new LoadResult.Rejected(errors.sorted());
+        Node root = document.root();
         Optional<FaultlineConfig> config = new ConfigReader(new NodeReader(errors, new Variables(environment))).read(root);
         if (config.isEmpty() || !errors.isEmpty()) return new LoadResult.Rejected(errors.sorted());
         return new LoadResult.Loaded(config.get());
@@ -69,16 +62,9 @@ public final class ConfigLoader {
      */
     public MonitorResult parseMonitor(String text, String source, FaultlineConfig base) {
         ConfigErrors errors = new ConfigErrors(source, text);
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
-            return new MonitorResult.Rejected(errors.sorted());
-        } catch (YAMLException e) {
-            errors.file("invalid document: " + e.getMessage());
-            return new MonitorResult.Rejected(errors.sorted());
-        }
+        Composed document = compose(text, errors);
+        if (!document.readable()) return new MonitorResult.Rejected(errors.sorted());
+        Node root = document.root();
         if (root == null) {
             errors.file("empty document: a monitor needs at least a name and a url");
             return new MonitorResult.Rejected(errors.sorted());
@@ -97,16 +83,9 @@ public final class ConfigLoader {
      */
     public MaintenanceResult parseMaintenanceWindow(String text, String source, Map<String, String> monitors) {
         ConfigErrors errors = new ConfigErrors(source, text);
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
-            return new MaintenanceResult.Rejected(errors.sorted());
-        } catch (YAMLException e) {
-            errors.file("invalid document: " + e.getMessage());
-            return new MaintenanceResult.Rejected(errors.sorted());
-        }
+        Composed document = compose(text, errors);
+        if (!document.readable()) return new MaintenanceResult.Rejected(errors.sorted());
+        Node root = document.root();
         if (root == null) {
             errors.file("empty document: a maintenance window needs a name, the monitors or tags it covers, and its times");
             return new MaintenanceResult.Rejected(errors.sorted());
@@ -115,6 +94,20 @@ public final class ConfigLoader {
         Optional<MaintenanceWindow> window = new MaintenanceReader(reader, monitors).readOne(root);
         if (window.isEmpty() || !errors.isEmpty()) return new MaintenanceResult.Rejected(errors.sorted());
         return new MaintenanceResult.Loaded(window.get());
+    }
+
+    /** The YAML (or JSON) node tree, or unreadable with the syntax error recorded; an empty document has no root. */
+    private record Composed(boolean readable, Node root) {}
+
+    private static Composed compose(String text, ConfigErrors errors) {
+        try {
+            return new Composed(true, new Yaml(new LoaderOptions()).compose(new StringReader(text)));
+        } catch (MarkedYAMLException e) {
+            errors.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), "", syntaxError(e));
+        } catch (YAMLException e) {
+            errors.file("invalid YAML: " + e.getMessage());
+        }
+        return new Composed(false, null);
     }
 
     private static String syntaxError(MarkedYAMLException e) {

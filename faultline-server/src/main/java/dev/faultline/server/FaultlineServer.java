@@ -98,6 +98,8 @@ public final class FaultlineServer implements AutoCloseable {
         try {
             ServerSettings settings = initial.server();
             ObjectMapper mapper = Json.mapper();
+            // Where alerts link back to: the API as this server serves it.
+            URI apiBase = URI.create("http://" + settings.host() + ":" + settings.port());
 
             Store store = own(Store.open(storeSettings(settings)));
             this.store = store;
@@ -115,9 +117,10 @@ public final class FaultlineServer implements AutoCloseable {
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
             LocalRechecks rechecks = new LocalRechecks();
-            IncidentService incidents = new IncidentService(clock, store, rechecks, new AlertingNotifications(new TimelineNotifications(store.incidents()), notifier, clock,
-                            URI.create("http://" + settings.host() + ":" + settings.port())),
-                    alarms, stripes, ConfirmPolicies.of(initial), MaintenanceCalendar.EMPTY);
+            AlertingNotifications notifications =
+                    new AlertingNotifications(new TimelineNotifications(store.incidents()), notifier, clock, apiBase);
+            IncidentService incidents = new IncidentService(clock, store, rechecks, notifications, alarms, stripes,
+                    ConfirmPolicies.of(initial), MaintenanceCalendar.EMPTY);
             this.incidents = incidents;
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
@@ -147,8 +150,7 @@ public final class FaultlineServer implements AutoCloseable {
             });
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
-            cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock,
-                    URI.create("http://" + settings.host() + ":" + settings.port()))::changed);
+            cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock, apiBase)::changed);
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
