@@ -96,6 +96,8 @@ public final class BenchSummary {
                 faultline.path("causes"), faultline.path("total_ms").path("p50").asDouble(),
                 faultline.path("total_ms").path("p99").asDouble(), faultline.path("connect_ms").path("p50").asDouble(),
                 count(faultline.path("store_written_per_s")), faultline.path("store_dropped").asLong());
+        line("  Faultline's CPU by thread (s): %s; warm-up %.0f s", faultline.path("cpu_seconds_by_thread"),
+                faultline.path("warmup_s").asDouble());
         if (!blackbox.has("skipped")) {
             line("  blackbox_exporter's probes that failed: %d", blackbox.path("failed_probes").asLong());
             double ratio = faultline.path("checks_per_core_s").asDouble() / blackbox.path("probes_per_core_s").asDouble();
@@ -146,6 +148,10 @@ public final class BenchSummary {
                 goal("scale-rss", "Scale: 50,000 monitors at 60 s, under 1 GiB RSS", rss < GIB,
                         (rss >> 20) + " MiB" + (rss < GIB ? "" : over(rss, GIB)), rss);
             }
+        }
+        for (JsonNode run : runs) {
+            line("  %s at %.0fs, CPU by thread (s): %s", count(run.path("monitors")), run.path("interval_s").asDouble(),
+                    run.path("cpu_seconds_by_thread"));
         }
         line("  lag: due time to start, from SchedulerStats' histogram (p50/p99 interpolated in its buckets) over the"
                 + " measured intervals; max exact");

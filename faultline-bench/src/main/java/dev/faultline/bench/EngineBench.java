@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The engine at full speed: {@code --concurrency} virtual threads (50, as for the peers) each
  * checking {@code --url} in a closed loop with the real {@link HttpProber} (a fresh connection
  * per check, phase timings, the verdict) and submitting every result to a real {@link Store}
- * (SQLite in a temp dir). After {@code --warmup} seconds, counts the checks completed and the
+ * (SQLite in a temp dir). After {@code --warmup} seconds, and more while the JIT is still busy
+ * (up to {@code --max-warmup}: {@link JitWarmup}), counts the checks completed and the
  * process's CPU time over {@code --duration} seconds.
  */
 public final class EngineBench {
@@ -36,6 +38,7 @@ public final class EngineBench {
         URI url = URI.create(args.required("url"));
         int concurrency = args.integer("concurrency", 50);
         Duration warmup = args.seconds("warmup", 5);
+        Duration maxWarmup = args.seconds("max-warmup", 30);
         Duration duration = args.seconds("duration", 10);
 
         HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(Json.mapper())),
@@ -49,14 +52,19 @@ public final class EngineBench {
                 workers.add(worker);
                 worker.thread = Thread.ofVirtual().name(worker.monitorId).start(worker);
             }
-            Report.log("engine: %d in flight against %s; warming up for %s", concurrency, url, warmup);
-            Thread.sleep(warmup);
+            Report.log("engine: %d in flight against %s; warming up for %s to %s, until the JIT is quiet",
+                    concurrency, url, warmup, maxWarmup);
+            Duration warmedUp = JitWarmup.await(warmup, maxWarmup);
             long writtenBefore = store.writer().written();
+            Map<Long, String> threadNames = new HashMap<>();
+            Map<Long, Double> threadsBefore = ProcessUsage.cpuSecondsByThread(threadNames);
             ProcessUsage start = ProcessUsage.now();
             phase.set(MEASURE);
             Thread.sleep(duration);
             phase.set(STOP);
             ProcessUsage end = ProcessUsage.now();
+            Map<String, Double> cpuByThread = ProcessUsage.cpuByThreadKind(threadsBefore,
+                    ProcessUsage.cpuSecondsByThread(threadNames), threadNames);
             long writtenDuring = store.writer().written() - writtenBefore;
             for (Worker worker : workers) worker.thread.join();
             store.writer().flush();
@@ -78,13 +86,14 @@ public final class EngineBench {
             new Report("engine")
                     .put("url", url.toString())
                     .put("concurrency", concurrency)
-                    .put("warmup_s", warmup.toMillis() / 1e3)
+                    .put("warmup_s", warmedUp.toMillis() / 1e3)
                     .put("seconds", seconds)
                     .put("checks", checks)
                     .put("checks_per_s", checks / seconds)
                     .put("cpu_seconds", cpuSeconds)
                     .put("cores", cpuSeconds / seconds)
                     .put("checks_per_core_s", checks / cpuSeconds)
+                    .put("cpu_seconds_by_thread", cpuByThread)
                     .put("causes", causes)
                     .put("connect_ms", connect.summary(1e3))
                     .put("first_byte_ms", firstByte.summary(1e3))

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,6 +70,8 @@ public final class ScaleBench {
 
                 SchedulerStats before = scheduler.stats();
                 long writtenBefore = store.writer().written();
+                Map<Long, String> threadNames = new HashMap<>();
+                Map<Long, Double> threadsBefore = ProcessUsage.cpuSecondsByThread(threadNames);
                 ProcessUsage start = ProcessUsage.now();
                 window.open = true;
                 int maxInFlight = 0;
@@ -81,6 +84,8 @@ public final class ScaleBench {
                 }
                 window.open = false;
                 ProcessUsage stop = ProcessUsage.now();
+                Map<String, Double> cpuByThread = ProcessUsage.cpuByThreadKind(threadsBefore,
+                        ProcessUsage.cpuSecondsByThread(threadNames), threadNames);
                 long heapCommitted = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
                 SchedulerStats after = scheduler.stats();
                 long written = store.writer().written() - writtenBefore;
@@ -121,6 +126,7 @@ public final class ScaleBench {
                         .put("lag_exact_ms", exactValid ? exact : "not exact: lags reached half an interval")
                         .put("cpu_seconds", stop.cpuSecondsSince(start))
                         .put("cores", stop.coresSince(start))
+                        .put("cpu_seconds_by_thread", cpuByThread)
                         .put("peak_rss_bytes", ProcessUsage.peakRssBytes())
                         .put("max_rss_in_window_bytes", maxRss)
                         .put("max_in_flight", maxInFlight)

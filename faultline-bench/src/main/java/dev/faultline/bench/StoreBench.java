@@ -49,7 +49,9 @@ public final class StoreBench {
             try (Store store = Store.open(database.settings())) {
                 SampleResults results = new SampleResults(monitors, ingestStart);
                 long next = ingest(store.writer(), results, 0, ingestWarmup, null); // the JIT's turn
-                report.put("ingest", ingest(store.writer(), results, next, ingestFor, new LinkedHashMap<>()));
+                Map<String, Object> ingested = new LinkedHashMap<>();
+                ingest(store.writer(), results, next, ingestFor, ingested);
+                report.put("ingest", ingested);
             }
             if (year) {
                 RollupHistory history = new RollupHistory(monitors, ingestStart.minus(Duration.ofDays(365)), ingestStart);
