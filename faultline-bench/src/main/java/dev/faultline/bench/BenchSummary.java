@@ -67,6 +67,12 @@ public final class BenchSummary {
     private void engine() {
         JsonNode faultline = read("engine-faultline");
         if (faultline.isMissingNode()) return;
+        if (faultline.has("failed")) {
+            line("");
+            line("Engine: FAILED, %s", faultline.path("failed").asText());
+            skipped("engine", "Engine goals", "the engine benchmark failed");
+            return;
+        }
         JsonNode wrk = read("engine-wrk-close");
         JsonNode blackbox = read("engine-blackbox");
         JsonNode keepAlive = read("engine-wrk-keepalive");
@@ -126,11 +132,15 @@ public final class BenchSummary {
                 : Double.compare(b.path("interval_s").asDouble(), a.path("interval_s").asDouble()));
         line("");
         line("Scale: real Scheduler (512 in flight, 8 per host), HttpProber and SQLite store; monitors over %d nginx ports",
-                runs.getFirst().path("hosts").asInt());
+                runs.stream().mapToInt(run -> run.path("hosts").asInt()).max().orElse(0));
         line("  %-9s %8s %9s %8s %8s %7s %9s %9s %16s", "monitors", "interval", "lag p50", "p99", "max", "cores",
                 "peak RSS", "writes/s", "checks/expected");
         boolean fiftyThousand = false;
         for (JsonNode run : runs) {
+            if (run.has("failed")) {
+                line("  FAILED: %s", run.path("failed").asText());
+                continue;
+            }
             line("  %-9s %7.0fs %6d ms %5d ms %5d ms %7.3f %5d MiB %9s %16s", count(run.path("monitors")),
                     run.path("interval_s").asDouble(), run.path("lag_p50_ms").asLong(), run.path("lag_p99_ms").asLong(),
                     run.path("lag_max_ms").asLong(), run.path("cores").asDouble(), run.path("peak_rss_bytes").asLong() >> 20,
@@ -150,6 +160,7 @@ public final class BenchSummary {
             }
         }
         for (JsonNode run : runs) {
+            if (run.has("failed")) continue;
             line("  %s at %.0fs, CPU by thread (s): %s", count(run.path("monitors")), run.path("interval_s").asDouble(),
                     run.path("cpu_seconds_by_thread"));
         }
@@ -174,6 +185,10 @@ public final class BenchSummary {
                 "recent 50", "7d hours", "all 1,000");
         for (JsonNode run : runs) {
             String db = run.path("db").asText();
+            if (run.has("failed")) {
+                line("  %-11s FAILED: %s", "", run.path("failed").asText());
+                continue;
+            }
             if (run.has("skipped")) {
                 line("  %-11s skipped: %s", "postgresql", run.path("skipped").asText());
                 skipped("store-postgres", "Store: PostgreSQL, 90-day uptime < 50 ms", run.path("skipped").asText());

@@ -100,7 +100,7 @@ record RollupHistory(int monitors, Instant first, Instant end) {
         return sqlite
                 ? "(WITH RECURSIVE s(" + column + ") AS (SELECT 0 UNION ALL SELECT " + column + " + 1 FROM s WHERE " + column
                         + " < " + (count - 1) + ") SELECT " + column + " FROM s)"
-                : "generate_series(0, " + (count - 1) + ") AS " + column + "_(" + column + ")";
+                : "generate_series(CAST(0 AS BIGINT), " + (count - 1) + ") AS " + column + "_(" + column + ")";
     }
 
     private static long micros(Instant instant) {
