@@ -67,9 +67,9 @@ public final class BenchSummary {
     private void engine() {
         JsonNode faultline = read("engine-faultline");
         if (faultline.isMissingNode()) return;
-        if (faultline.has("failed")) {
+        if (faultline.has("error")) {
             line("");
-            line("Engine: FAILED, %s", faultline.path("failed").asText());
+            line("Engine: FAILED, %s", faultline.path("error").asText());
             skipped("engine", "Engine goals", "the engine benchmark failed");
             return;
         }
@@ -137,8 +137,8 @@ public final class BenchSummary {
                 "peak RSS", "writes/s", "checks/expected");
         boolean fiftyThousand = false;
         for (JsonNode run : runs) {
-            if (run.has("failed")) {
-                line("  FAILED: %s", run.path("failed").asText());
+            if (run.has("error")) {
+                line("  FAILED: %s", run.path("error").asText());
                 continue;
             }
             line("  %-9s %7.0fs %6d ms %5d ms %5d ms %7.3f %5d MiB %9s %16s", count(run.path("monitors")),
@@ -160,7 +160,7 @@ public final class BenchSummary {
             }
         }
         for (JsonNode run : runs) {
-            if (run.has("failed")) continue;
+            if (run.has("error")) continue;
             line("  %s at %.0fs, CPU by thread (s): %s", count(run.path("monitors")), run.path("interval_s").asDouble(),
                     run.path("cpu_seconds_by_thread"));
         }
@@ -185,8 +185,8 @@ public final class BenchSummary {
                 "recent 50", "7d hours", "all 1,000");
         for (JsonNode run : runs) {
             String db = run.path("db").asText();
-            if (run.has("failed")) {
-                line("  %-11s FAILED: %s", "", run.path("failed").asText());
+            if (run.has("error")) {
+                line("  %-11s FAILED: %s", "", run.path("error").asText());
                 continue;
             }
             if (run.has("skipped")) {

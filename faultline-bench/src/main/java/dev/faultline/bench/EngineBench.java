@@ -58,11 +58,13 @@ public final class EngineBench {
             long writtenBefore = store.writer().written();
             Map<Long, String> threadNames = new HashMap<>();
             Map<Long, Double> threadsBefore = ProcessUsage.cpuSecondsByThread(threadNames);
+            double[] userSystemBefore = ProcessUsage.userAndSystemSeconds();
             ProcessUsage start = ProcessUsage.now();
             phase.set(MEASURE);
             Thread.sleep(duration);
             phase.set(STOP);
             ProcessUsage end = ProcessUsage.now();
+            double systemShare = ProcessUsage.systemShare(userSystemBefore, ProcessUsage.userAndSystemSeconds());
             Map<String, Double> cpuByThread = ProcessUsage.cpuByThreadKind(threadsBefore,
                     ProcessUsage.cpuSecondsByThread(threadNames), threadNames);
             long writtenDuring = store.writer().written() - writtenBefore;
@@ -94,6 +96,7 @@ public final class EngineBench {
                     .put("cores", cpuSeconds / seconds)
                     .put("checks_per_core_s", checks / cpuSeconds)
                     .put("cpu_seconds_by_thread", cpuByThread)
+                    .put("cpu_system_share", systemShare)
                     .put("causes", causes)
                     .put("connect_ms", connect.summary(1e3))
                     .put("first_byte_ms", firstByte.summary(1e3))

@@ -81,6 +81,25 @@ record ProcessUsage(long wallNanos, long cpuNanos) {
         return sorted;
     }
 
+    /** User and system CPU seconds of this process so far (utime and stime of /proc/self/stat). */
+    static double[] userAndSystemSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new double[] {Long.parseLong(fields[11]) / (double) TICKS_PER_SECOND,
+                    Long.parseLong(fields[12]) / (double) TICKS_PER_SECOND};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The share of the CPU time between two readings of {@link #userAndSystemSeconds} spent in the kernel. */
+    static double systemShare(double[] before, double[] after) {
+        double user = after[0] - before[0];
+        double system = after[1] - before[1];
+        return user + system == 0 ? 0 : Math.round(1000 * system / (user + system)) / 1000.0;
+    }
+
     /** The peak resident set size so far (VmHWM). */
     static long peakRssBytes() {
         return statusKibibytes("VmHWM:") * 1024;

@@ -72,6 +72,7 @@ public final class ScaleBench {
                 long writtenBefore = store.writer().written();
                 Map<Long, String> threadNames = new HashMap<>();
                 Map<Long, Double> threadsBefore = ProcessUsage.cpuSecondsByThread(threadNames);
+                double[] userSystemBefore = ProcessUsage.userAndSystemSeconds();
                 ProcessUsage start = ProcessUsage.now();
                 window.open = true;
                 int maxInFlight = 0;
@@ -84,6 +85,7 @@ public final class ScaleBench {
                 }
                 window.open = false;
                 ProcessUsage stop = ProcessUsage.now();
+                double systemShare = ProcessUsage.systemShare(userSystemBefore, ProcessUsage.userAndSystemSeconds());
                 Map<String, Double> cpuByThread = ProcessUsage.cpuByThreadKind(threadsBefore,
                         ProcessUsage.cpuSecondsByThread(threadNames), threadNames);
                 long heapCommitted = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
@@ -127,6 +129,7 @@ public final class ScaleBench {
                         .put("cpu_seconds", stop.cpuSecondsSince(start))
                         .put("cores", stop.coresSince(start))
                         .put("cpu_seconds_by_thread", cpuByThread)
+                        .put("cpu_system_share", systemShare)
                         .put("peak_rss_bytes", ProcessUsage.peakRssBytes())
                         .put("max_rss_in_window_bytes", maxRss)
                         .put("max_in_flight", maxInFlight)
