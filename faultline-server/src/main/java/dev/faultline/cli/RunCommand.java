@@ -59,6 +59,12 @@ final class RunCommand implements Callable<Integer> {
         out.println("Faultline is running: http://" + config.server().host() + ":" + server.port()
                 + "/healthz · " + server.monitors().size() + (server.monitors().size() == 1 ? " monitor" : " monitors")
                 + file.map(f -> " from " + f + " (reloaded on save)").orElse(" (no config file: add monitors through the API)"));
+        server.setupLink().ifPresent(link -> {
+            out.println();
+            out.println("  >>> First start: nobody can sign in yet. Create the admin account with this one-time link:");
+            out.println("  >>> " + link);
+            out.println();
+        });
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

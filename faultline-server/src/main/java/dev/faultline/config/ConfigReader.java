@@ -99,7 +99,9 @@ final class ConfigReader {
 
     private ServerSettings server(Node node) {
         ServerSettings d = ServerSettings.DEFAULT;
-        Section s = reader.section(node, "server", List.of("port", "host", "data_dir", "database_url", "retention")).orElse(null);
+        List<String> keys = new ArrayList<>(List.of("port", "host", "data_dir", "database_url", "retention"));
+        keys.addAll(AccessReader.KEYS);
+        Section s = reader.section(node, "server", keys).orElse(null);
         if (s == null) return d;
         Slot<Integer> port = new Slot<>(d.port());
         Slot<String> host = new Slot<>(d.host());
@@ -119,6 +121,7 @@ final class ConfigReader {
             reader.into(r, "results", results::set, reader::duration);
             reader.into(r, "rollups", rollups::set, reader::duration);
         });
+        AccessSettings access = new AccessReader(reader).read(s);
         return new FieldByField(errors, node, "server")
                 .field("port", s.value("port").orElse(null), s.pathOf("port"), () -> port.set(d.port()))
                 .field("host", s.value("host").orElse(null), s.pathOf("host"), () -> host.set(d.host()))
@@ -129,7 +132,7 @@ final class ConfigReader {
                 .field("retention.rollups", retention.flatMap(r -> r.value("rollups")).orElse(null),
                         s.pathOf("retention") + ".rollups", () -> rollups.set(d.rollupRetention()))
                 .build(() -> new ServerSettings(port.get(), host.get(), dataDir.get(), databaseUrl.get(), results.get(),
-                        rollups.get()))
+                        rollups.get(), access))
                 .orElse(d);
     }
 

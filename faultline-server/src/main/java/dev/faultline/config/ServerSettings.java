@@ -10,17 +10,24 @@ import java.util.Optional;
  *
  * @param port             the HTTP port; 0 picks a free one
  * @param host             the address to listen on; loopback by default, so that nothing is exposed
- *                         before the operator chooses to (there is no sign-in yet)
+ *                         before the operator chooses to
  * @param dataDir          the embedded SQLite database's folder, as written (relative to the working directory)
  * @param databaseUrl      a PostgreSQL JDBC URL; when present the server uses PostgreSQL instead of SQLite
  * @param resultRetention  how long each check result is kept
  * @param rollupRetention  how long hourly rollups (uptime, trends) are kept
+ * @param access           API tokens from the file, and whether /metrics is public
  */
 public record ServerSettings(int port, String host, Path dataDir, Optional<String> databaseUrl,
-                             Duration resultRetention, Duration rollupRetention) {
+                             Duration resultRetention, Duration rollupRetention, AccessSettings access) {
 
     public static final ServerSettings DEFAULT = new ServerSettings(8080, "127.0.0.1", Path.of("./data"), Optional.empty(),
             Duration.ofDays(30), Duration.ofDays(400));
+
+    /** Settings with no API tokens from the file and a signed-in-only /metrics. */
+    public ServerSettings(int port, String host, Path dataDir, Optional<String> databaseUrl, Duration resultRetention,
+                          Duration rollupRetention) {
+        this(port, host, dataDir, databaseUrl, resultRetention, rollupRetention, AccessSettings.DEFAULT);
+    }
 
     public ServerSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port: " + port + " is outside 0 to 65535");
@@ -33,6 +40,7 @@ public record ServerSettings(int port, String host, Path dataDir, Optional<Strin
         }
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(access, "access");
         databaseUrl.ifPresent(url -> {
             if (!url.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("database_url: '" + url

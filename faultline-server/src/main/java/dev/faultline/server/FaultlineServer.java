@@ -49,6 +49,7 @@ import dev.faultline.cdn.CdnWatch;
 import dev.faultline.trend.MaskedOutage;
 import dev.faultline.trend.StaleCache;
 import dev.faultline.web.WebServer;
+import dev.faultline.web.auth.Auth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -91,6 +92,8 @@ public final class FaultlineServer implements AutoCloseable {
     private final AlertNotifier notifier;
     private final IncidentService incidents;
     private final MaintenanceRegistry maintenance;
+    private final Auth auth;
+    private final String base;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -154,6 +157,7 @@ public final class FaultlineServer implements AutoCloseable {
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
+            auth = Auth.create(store, settings.access(), clock);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
@@ -161,13 +165,16 @@ public final class FaultlineServer implements AutoCloseable {
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler), auth),
                     mapper));
+            base = "http://" + linkHost(settings.host()) + ":" + web.port();
+            setupLink().ifPresent(link -> log.warn("No users yet. Create the first admin with this one-time link: {}", link));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());
             parts.add(housekeeping::shutdownNow);
             housekeeping.scheduleWithFixedDelay(() -> prune(clock, settings), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(this::pruneSessions, 10, 60, TimeUnit.MINUTES);
             configFile.ifPresent(file -> own(new ConfigWatcher(file, Duration.ofSeconds(1), () -> reload(file))));
         } catch (RuntimeException e) {
             close(); // what started part-way must not outlive the failure
@@ -187,6 +194,34 @@ public final class FaultlineServer implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /**
+     * The one-time link that creates the first admin ({@code http://HOST:PORT/setup/<token>}),
+     * while there is no user; empty once there is. A new link is made at each start until then.
+     */
+    public Optional<String> setupLink() {
+        return auth.setupPath().map(path -> base + path);
+    }
+
+    /** Every HTTP route the server registered: what the access rules must cover. */
+    public List<WebServer.Route> routes() {
+        return web.routes();
+    }
+
+    /** Where a browser on this machine reaches the server: a wildcard listen address is not one to browse to. */
+    private static String linkHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) return "localhost";
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private void pruneSessions() {
+        try {
+            int ended = auth.prune();
+            if (ended > 0) log.info("forgot {} expired sessions", ended);
+        } catch (RuntimeException e) {
+            log.error("pruning expired sessions failed", e);
+        }
     }
 
     public MonitorRegistry monitors() {

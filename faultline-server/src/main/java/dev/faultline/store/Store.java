@@ -33,6 +33,9 @@ public final class Store implements AutoCloseable {
     private final MaintenanceRepository maintenance;
     private final Retention retention;
     private final Outbox outbox;
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final ApiTokenRepository apiTokens;
     private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -49,6 +52,9 @@ public final class Store implements AutoCloseable {
         this.maintenance = new MaintenanceRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
         this.outbox = new Outbox(writes, reads, dialect);
+        this.users = new UserRepository(writes, reads);
+        this.sessions = new SessionRepository(writes, reads);
+        this.apiTokens = new ApiTokenRepository(writes, reads);
         this.writes = writes;
     }
 
@@ -126,6 +132,21 @@ public final class Store implements AutoCloseable {
     /** Maintenance windows created through the API. */
     public MaintenanceRepository maintenance() {
         return maintenance;
+    }
+
+    /** The people who may sign in. */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** Signed-in browsers. */
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    /** API tokens made in the settings page. */
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
     }
 
     /**

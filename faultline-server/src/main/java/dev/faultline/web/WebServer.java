@@ -3,6 +3,7 @@ package dev.faultline.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.metrics.MetricsEndpoint;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.web.auth.Auth;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the server: {@code /healthz}, {@code /metrics} and the JSON API under
- * {@code /api/v1}, on Jetty with virtual threads. Every error leaves as problem details.
+ * {@code /api/v1}, on Jetty with virtual threads. Every error leaves as problem details. Every
+ * route passes the access filter of {@link Auth} first, by the rules of its path.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class WebServer implements AutoCloseable {
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
                         ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
-                        HealthCheck health) {
+                        HealthCheck health, Auth auth) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -48,6 +50,7 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, true));
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
+            parts.auth().install(config.routes); // first: the access filter runs before every route
             config.routes.get("/healthz", ctx -> {
                 ctx.status(parts.health().ok() ? 200 : 503).json(parts.health().status());
             });
@@ -97,6 +100,16 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every HTTP route registered, as method and path pattern: what the access rules must cover. */
+    public java.util.List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path)).toList();
+    }
+
+    /** A registered route: its method and its path pattern ({@code /api/v1/monitors/{id}}). */
+    public record Route(String method, String path) {
     }
 
     private static void problem(Context ctx, Problem problem) {

@@ -41,11 +41,11 @@ class AlertApiTest {
         accepting = Receiver.answering(204, "");
         refusing = Receiver.answering(400, "{\"message\":\"invalid payload\"}");
         String yaml = """
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                 channels:
                   - { name: chat, type: webhook, url: "%s" }
                   - { name: broken, type: webhook, url: "%s", severities: [critical] }
-                """.formatted(dataDir, accepting.url("/hook"), refusing.url("/hook"));
+                """.formatted(dataDir, API_TOKEN, accepting.url("/hook"), refusing.url("/hook"));
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
         server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
     }
@@ -58,7 +58,7 @@ class AlertApiTest {
     }
 
     static HttpResponse<String> call(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return http.send(authorized(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -133,5 +133,12 @@ class AlertApiTest {
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("detail").asText()).isEqualTo("no channel named 'pager'; configured: broken, chat");
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }

@@ -52,7 +52,7 @@ class CdnMaskingTest {
         try (HostileServer origin = HostileServer.status(200, Map.of("Content-Type", "text/html"), "<html>today</html>");
              NginxServer edge = NginxServer.cachingProxy(origin.url("/"), 2)) {
             String yaml = """
-                    server: { port: 0, data_dir: "%s" }
+                    server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     channels:
                       - { name: pager, type: webhook, url: "http://127.0.0.1:%d/hook", severities: [critical] }
@@ -60,7 +60,7 @@ class CdnMaskingTest {
                       - { name: shop origin, url: "%s" }
                       - { name: shop edge, url: "%s", origin: shop origin }
                       - { name: shop edge unpaired, url: "%s" }
-                    """.formatted(dir, receiver.getAddress().getPort(), origin.url("/page"), edge.url("/page"), edge.url("/page"));
+                    """.formatted(dir, API_TOKEN, receiver.getAddress().getPort(), origin.url("/page"), edge.url("/page"), edge.url("/page"));
             FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "cdn.yaml")).config();
             try (FaultlineServer server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> origin.hits() >= 2);
@@ -121,7 +121,14 @@ class CdnMaskingTest {
     }
 
     private JsonNode get(FaultlineServer server, String path) throws Exception {
-        return Json.mapper().readTree(http.send(HttpRequest.newBuilder(
+        return Json.mapper().readTree(http.send(authorized(
                 URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }

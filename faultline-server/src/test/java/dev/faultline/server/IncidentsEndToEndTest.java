@@ -236,10 +236,10 @@ class IncidentsEndToEndTest {
 
     private static FaultlineServer start(Path dataDir, String interval, Map<String, HostileServer> targets, String more) {
         StringBuilder yaml = new StringBuilder("""
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                 defaults: { interval: %s, timeout: 1s }
                 monitors:
-                """.formatted(dataDir, interval));
+                """.formatted(dataDir, API_TOKEN, interval));
         targets.forEach((name, target) -> yaml.append("  - { name: \"%s\", url: \"%s\" }\n".formatted(name, target.url("/"))));
         if (targets.isEmpty()) yaml.append("  []\n");
         yaml.append(more);
@@ -267,18 +267,25 @@ class IncidentsEndToEndTest {
     }
 
     private static HttpResponse<String> send(FaultlineServer server, String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return http.send(authorized(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> call(FaultlineServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(authorized(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private <T extends AutoCloseable> T keep(T closeable) {
         open.add(closeable);
         return closeable;
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }

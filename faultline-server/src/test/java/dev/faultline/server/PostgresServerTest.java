@@ -48,16 +48,16 @@ class PostgresServerTest {
     void resultsAndApiMonitorsLiveInPostgresAcrossRestarts() throws Exception {
         try (HostileServer target = HostileServer.status(503, Map.of("Retry-After", "1"), "busy")) {
             String yaml = """
-                    server: { port: 0, database_url: "%s&currentSchema=%s" }
+                    server: { port: 0, database_url: "%s&currentSchema=%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     monitors:
                       - { name: busy, url: "%s" }
-                    """.formatted(SERVER, schema, target.url("/"));
+                    """.formatted(SERVER, schema, API_TOKEN, target.url("/"));
             FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "pg.yaml")).config();
 
             try (FaultlineServer server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC())) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> get(server, "/api/v1/monitors/busy/results").size() >= 2);
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(server, "/api/v1/monitors"))
+                HttpResponse<String> created = http.send(authorized(uri(server, "/api/v1/monitors"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"extra\", \"url\": \"" + target.url("/x") + "\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -82,7 +82,14 @@ class PostgresServerTest {
     }
 
     private com.fasterxml.jackson.databind.JsonNode get(FaultlineServer server, String path) throws Exception {
-        return Json.mapper().readTree(http.send(HttpRequest.newBuilder(uri(server, path)).build(),
+        return Json.mapper().readTree(http.send(authorized(uri(server, path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }

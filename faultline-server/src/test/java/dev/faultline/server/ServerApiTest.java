@@ -40,12 +40,12 @@ class ServerApiTest {
         healthy = HostileServer.status(200, Map.of(), "ok");
         broken = HostileServer.status(502, Map.of(), "bad gateway");
         String yaml = """
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                 defaults: { interval: 1s, timeout: 1s }
                 monitors:
                   - { name: Healthy, url: "%s" }
                   - { name: Broken proxy, url: "%s", tags: [edge] }
-                """.formatted(dataDir, healthy.url("/"), broken.url("/"));
+                """.formatted(dataDir, API_TOKEN, healthy.url("/"), broken.url("/"));
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
         server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
     }
@@ -64,7 +64,7 @@ class ServerApiTest {
     }
 
     static Answer call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = authorized(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) request.header("Content-Type", "application/json");
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -239,5 +239,12 @@ class ServerApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("openapi").asText()).startsWith("3.");
         assertThat(answer.json().get("paths").has("/api/v1/monitors/{id}/uptime")).isTrue();
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }

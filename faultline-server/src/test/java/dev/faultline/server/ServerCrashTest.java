@@ -52,7 +52,7 @@ class ServerCrashTest {
                 monitors.append("  - { name: m").append(i).append(", url: \"").append(target.url("/" + i)).append("\" }\n");
             }
             Path file = dir.resolve("faultline.yaml");
-            Files.writeString(file, "server: { port: 0, data_dir: \"" + dir.resolve("data") + "\" }\n"
+            Files.writeString(file, "server: { port: 0, data_dir: \"" + dir.resolve("data") + "\", api_tokens: [{ name: test, token: " + API_TOKEN + ", role: admin }] }\n"
                     + "defaults: { interval: 1s, timeout: 1s }\nmonitors:\n" + monitors);
 
             Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -111,11 +111,18 @@ class ServerCrashTest {
     }
 
     private Set<String> resultTimes(int port, String monitor) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.send(authorized(
                 URI.create("http://127.0.0.1:" + port + "/api/v1/monitors/" + monitor + "/results?limit=1000")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Set<String> times = new HashSet<>();
         for (JsonNode result : Json.mapper().readTree(response.body())) times.add(result.get("time").asText());
         return times;
+    }
+
+    // Every API call carries the config file's admin token (server.api_tokens).
+    static final String API_TOKEN = "test-token-0123456789abcdef";
+
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + API_TOKEN);
     }
 }
