@@ -51,6 +51,9 @@ public final class WebServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
             parts.auth().install(config.routes); // first: the access filter runs before every route
+            // Jetty reuses a connection's earlier header values when a new one differs only in case: a
+            // bearer token that differs only in case would then be read as the earlier one.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.routes.get("/healthz", ctx -> {
                 ctx.status(parts.health().ok() ? 200 : 503).json(parts.health().status());
             });
@@ -105,6 +108,7 @@ public final class WebServer implements AutoCloseable {
     /** Every HTTP route registered, as method and path pattern: what the access rules must cover. */
     public java.util.List<Route> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod()) // not the before/after filters
                 .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path)).toList();
     }
 

@@ -24,11 +24,13 @@ final class AccessFilter implements Handler {
     private final AccessRules rules;
     private final Sessions sessions;
     private final ApiTokens tokens;
+    private final Templates templates;
 
-    AccessFilter(AccessRules rules, Sessions sessions, ApiTokens tokens) {
+    AccessFilter(AccessRules rules, Sessions sessions, ApiTokens tokens, Templates templates) {
         this.rules = rules;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.templates = templates;
     }
 
     @Override
@@ -99,6 +101,7 @@ final class AccessFilter implements Handler {
             case PUBLIC, SIGN_IN -> throw new IllegalStateException("not a signed-in access: " + access);
         };
         if (!allowed) {
+            admit(ctx, principal, csrf == null ? "" : csrf); // the refusal page still offers to sign out
             deny(ctx, 403, "Forbidden", "'" + principal.name() + "' is a " + principal.role().id() + " and may not "
                     + (writes ? "change anything here" : "see this page"));
             return;
@@ -139,14 +142,12 @@ final class AccessFilter implements Handler {
         return ctx.path().startsWith("/api/");
     }
 
-    private static void deny(Context ctx, int status, String title, String detail) {
+    private void deny(Context ctx, int status, String title, String detail) {
         if (api(ctx)) {
             ctx.status(status).json(Problem.of(status, title, detail, ctx.path())).contentType(Problem.CONTENT_TYPE);
         } else {
-            ctx.status(status).contentType("text/html; charset=utf-8").result("<!DOCTYPE html><html lang=\"en\"><head>"
-                    + "<meta charset=\"utf-8\"><title>" + status + " " + title + " · Faultline</title></head><body><h1>" + title
-                    + "</h1><p>" + detail.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-                    + "</p><p><a href=\"/\">Back to the dashboard</a></p></body></html>");
+            String me = Principal.of(ctx).map(Principal::name).orElse("");
+            templates.render(ctx, status, "auth/denied.jte", new AuthViews.Denied(me.isEmpty() ? "" : Csrf.token(ctx), me, title, detail));
         }
         ctx.skipRemainingHandlers();
     }

@@ -30,7 +30,7 @@ public final class Auth {
         this.sessions = new Sessions(store.sessions(), clock);
         ApiTokens tokens = new ApiTokens(store.apiTokens(), access.apiTokens(), clock);
         Templates templates = new Templates();
-        this.filter = new AccessFilter(rules, sessions, tokens);
+        this.filter = new AccessFilter(rules, sessions, tokens, templates);
         this.signIn = new SignInPages(accounts, sessions, new LoginThrottle(MAX_FAILURES, THROTTLE_WINDOW, clock), templates);
         this.settings = new SettingsPages(accounts, tokens, templates);
     }

@@ -42,6 +42,10 @@ public final class AuthViews {
         }
     }
 
+    /** A refusal: 403 to a signed-in user (who can still sign out from it), or a stale sign-in form. */
+    public record Denied(String csrf, String me, String title, String detail) {
+    }
+
     /** A token in the list; {@code id} is 0 for one from the config file, which cannot be revoked here. */
     public record TokenRow(long id, String name, String role, String source, String created, String lastUsed) {
     }
