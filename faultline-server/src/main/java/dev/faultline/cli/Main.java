@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Self-hosted HTTP uptime monitor that says whose fault a failure is.",
         subcommands = {CheckCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class, NotifyTestCommand.class,
-                CommandLine.HelpCommand.class})
+                UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for usage and configuration errors (DESIGN.md §7). */

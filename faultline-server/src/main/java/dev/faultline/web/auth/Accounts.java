@@ -40,7 +40,12 @@ final class Accounts {
 
     boolean setupValid(String token) {
         String current = setupToken;
-        return current != null && Secrets.same(current, token);
+        if (current == null || !Secrets.same(current, token)) return false;
+        if (!users.isEmpty()) { // a user was added meanwhile, e.g. with faultline user add
+            setupToken = null;
+            return false;
+        }
+        return true;
     }
 
     /** Creates the first admin with the setup link; errors per field, empty on success (the link is then gone). */

@@ -51,6 +51,14 @@ public final class Auth {
         return accounts.setupToken().map(token -> "/setup/" + token);
     }
 
+    /**
+     * Adds a user straight to the store (the command line's {@code faultline user add}); the
+     * errors by field, empty on success.
+     */
+    public static java.util.Map<String, String> addUser(Store store, String name, String role, String password) {
+        return new Accounts(store.users(), new PasswordHasher(), Clock.systemUTC()).add(name, role, password, password);
+    }
+
     public AccessRules rules() {
         return rules;
     }
