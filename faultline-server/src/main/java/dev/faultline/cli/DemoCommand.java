@@ -36,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
         DemoSite site = DemoSite.start(sitePort);
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("DEMO", site.baseUrl());
+        // A read-only token for trying the API with curl; random unless the caller chose one.
+        environment.putIfAbsent("DEMO_API_TOKEN", "demo_" + java.util.HexFormat.of().formatHex(randomBytes()));
         String text = demoConfig().replace("port: 8080", "port: " + port);
         LoadResult result = new ConfigLoader(environment).parse(text, "faultline-demo.yaml");
         if (result instanceof LoadResult.Rejected rejected) {
@@ -45,7 +47,15 @@ final class DemoCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         spec.commandLine().getOut().println("Demo site with misbehaving endpoints: " + site.baseUrl());
+        spec.commandLine().getOut().println("Read-only API token for curl: -H 'Authorization: Bearer "
+                + environment.get("DEMO_API_TOKEN") + "'");
         return RunCommand.serve(((LoadResult.Loaded) result).config(), Optional.empty(), spec.commandLine().getOut());
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     static String demoConfig() {

@@ -209,9 +209,13 @@ public final class FaultlineServer implements AutoCloseable {
         return web.routes();
     }
 
-    /** Where a browser on this machine reaches the server: a wildcard listen address is not one to browse to. */
+    /**
+     * Where a browser on this machine reaches the server: a wildcard listen address is not one to
+     * browse to, and loopback is spelled as people type it, so that the session cookie set
+     * through the link is the one http://localhost:PORT sends.
+     */
     private static String linkHost(String host) {
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) return "localhost";
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("127.0.0.1")) return "localhost";
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 

@@ -13,7 +13,7 @@ public final class AuthViews {
     }
 
     /** The sign-in form; {@code error} is empty or says why the last attempt failed. */
-    public record Login(String csrf, String username, String next, String error) {
+    public record Login(String csrf, String username, String next, String error, boolean setupPending) {
     }
 
     /** The first-run form; {@code errors} by field name ({@code username}, {@code password}, {@code password_confirm}, {@code token}). */

@@ -40,7 +40,8 @@ final class SignInPages {
             ctx.redirect(next);
             return;
         }
-        templates.render(ctx, 200, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), "", next, ""));
+        templates.render(ctx, 200, "auth/login.jte",
+                new AuthViews.Login(Csrf.token(ctx), "", next, "", accounts.setupToken().isPresent()));
     }
 
     private void login(Context ctx) {
@@ -51,14 +52,14 @@ final class SignInPages {
             long seconds = Math.max(1, wait.get().toSeconds());
             ctx.header("Retry-After", Long.toString(seconds));
             templates.render(ctx, 429, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), name, next,
-                    "Too many failed sign-ins. Try again in " + (seconds + 59) / 60 + " minute(s)."));
+                    "Too many failed sign-ins. Try again in " + (seconds + 59) / 60 + " minute(s).", false));
             return;
         }
         Optional<Principal> user = accounts.verify(name, ctx.formParam("password"));
         if (user.isEmpty()) {
             throttle.failed(ctx.ip(), name);
             log.info("failed sign-in from {}", ctx.ip()); // not the name: people type their password there by mistake
-            templates.render(ctx, 401, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), name, next, FAILED));
+            templates.render(ctx, 401, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), name, next, FAILED, false));
             return;
         }
         throttle.succeeded(name);
@@ -102,7 +103,7 @@ final class SignInPages {
     private void signIn(Context ctx, String name, String next) {
         Optional<Sessions.Started> started = sessions.start(name);
         if (started.isEmpty()) { // removed between the check and now
-            templates.render(ctx, 401, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), name, next, FAILED));
+            templates.render(ctx, 401, "auth/login.jte", new AuthViews.Login(Csrf.token(ctx), name, next, FAILED, false));
             return;
         }
         Cookies.session(ctx, started.get().cookie());
@@ -111,7 +112,7 @@ final class SignInPages {
     }
 
     private void gone(Context ctx) {
-        templates.render(ctx, 404, "auth/setup_gone.jte", new AuthViews.Login(Csrf.token(ctx), "", "/", ""));
+        templates.render(ctx, 404, "auth/setup_gone.jte", new AuthViews.Login(Csrf.token(ctx), "", "/", "", false));
     }
 
     /** Where to go after signing in: a path on this site only, never another site (an open redirect). */

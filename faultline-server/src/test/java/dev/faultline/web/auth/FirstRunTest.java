@@ -25,10 +25,11 @@ class FirstRunTest {
     void theSetupLinkCreatesTheFirstAdminOnceAndIsThenGone() throws Exception {
         try (FaultlineServer server = TestServers.start(dataDir)) {
             String link = server.setupLink().orElseThrow();
-            assertThat(link).matches("http://127\\.0\\.0\\.1:" + server.port() + "/setup/[A-Za-z0-9_-]{43}");
+            assertThat(link).matches("http://localhost:" + server.port() + "/setup/[A-Za-z0-9_-]{43}");
             String path = link.substring(link.indexOf("/setup/"));
             Browser browser = new Browser(server.port());
 
+            assertThat(browser.get("/login").body()).as("the sign-in page points to the link").contains("id=\"setup-pending\"");
             HttpResponse<String> form = browser.get(path);
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.body()).contains("id=\"username\"", "id=\"password\"", "id=\"password_confirm\"", "id=\"create-admin\"");
@@ -47,6 +48,7 @@ class FirstRunTest {
             assertThat(browser.get("/settings/users").body()).contains("Signed in as <strong id=\"signed-in-as\">alice</strong>");
 
             assertThat(server.setupLink()).isEmpty();
+            assertThat(new Browser(server.port()).get("/login").body()).doesNotContain("setup-pending");
             assertThat(browser.get(path).statusCode()).isEqualTo(404);
             Browser other = new Browser(server.port());
             assertThat(other.submit("/login", path, Map.of("username", "mallory", "password", PASSWORD, "password_confirm", PASSWORD))
