@@ -157,7 +157,7 @@ public final class FaultlineServer implements AutoCloseable {
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
-            auth = Auth.create(store, settings.access(), clock);
+            auth = Auth.create(store, () -> config.get().server().access(), clock);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),

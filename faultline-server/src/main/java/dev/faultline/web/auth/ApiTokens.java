@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Tokens for {@code Authorization: Bearer}: those made in the settings page (stored as digests,
@@ -20,12 +21,13 @@ final class ApiTokens {
     private static final Duration RECORD_USE_EVERY = Duration.ofMinutes(1);
 
     private final ApiTokenRepository stored;
-    private final List<ApiTokenConfig> configured;
+    private final Supplier<List<ApiTokenConfig>> configured;
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository stored, List<ApiTokenConfig> configured, Clock clock) {
+    /** @param configured the config file's tokens as they are now: a token removed from the file stops working at the reload */
+    ApiTokens(ApiTokenRepository stored, Supplier<List<ApiTokenConfig>> configured, Clock clock) {
         this.stored = stored;
-        this.configured = List.copyOf(configured);
+        this.configured = configured;
         this.clock = clock;
     }
 
@@ -37,7 +39,7 @@ final class ApiTokens {
     String create(String name, Role role, String createdBy) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 64) throw new IllegalArgumentException("name: give a name of 1 to 64 characters");
-        if (configured.stream().anyMatch(c -> c.name().equals(clean))) {
+        if (configured.get().stream().anyMatch(c -> c.name().equals(clean))) {
             throw new IllegalArgumentException("name: '" + clean + "' is a token of the config file");
         }
         String token = PREFIX + Secrets.random();
@@ -52,7 +54,7 @@ final class ApiTokens {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
         // Every configured token is compared, each in constant time, so the time says nothing about which nearly matched.
         Optional<Principal> fromConfig = Optional.empty();
-        for (ApiTokenConfig c : configured) {
+        for (ApiTokenConfig c : configured.get()) {
             if (Secrets.same(c.token(), token) && fromConfig.isEmpty()) fromConfig = Optional.of(new Principal(c.name(), c.role()));
         }
         if (fromConfig.isPresent()) return fromConfig;
@@ -67,7 +69,7 @@ final class ApiTokens {
     }
 
     List<ApiTokenConfig> configured() {
-        return configured;
+        return configured.get();
     }
 
     boolean revoke(long id) {

@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sign-in and access, put together: the access filter in front of every route, the sign-in,
@@ -24,18 +25,22 @@ public final class Auth {
     private final SignInPages signIn;
     private final SettingsPages settings;
 
-    private Auth(Store store, AccessSettings access, Clock clock) {
-        this.rules = AccessRules.standard(access.metricsPublic());
+    private Auth(Store store, Supplier<AccessSettings> access, Clock clock) {
+        this.rules = AccessRules.standard(access.get().metricsPublic());
         this.accounts = new Accounts(store.users(), new PasswordHasher(), clock);
         this.sessions = new Sessions(store.sessions(), clock);
-        ApiTokens tokens = new ApiTokens(store.apiTokens(), access.apiTokens(), clock);
+        ApiTokens tokens = new ApiTokens(store.apiTokens(), () -> access.get().apiTokens(), clock);
         Templates templates = new Templates();
         this.filter = new AccessFilter(rules, sessions, tokens, templates);
         this.signIn = new SignInPages(accounts, sessions, new LoginThrottle(MAX_FAILURES, THROTTLE_WINDOW, clock), templates);
         this.settings = new SettingsPages(accounts, tokens, templates);
     }
 
-    public static Auth create(Store store, AccessSettings access, Clock clock) {
+    /**
+     * @param access the config file's access settings as they are now: API tokens follow a reloaded
+     *               file at once; {@code metrics_public} is read at the start
+     */
+    public static Auth create(Store store, Supplier<AccessSettings> access, Clock clock) {
         return new Auth(store, access, clock);
     }
 

@@ -2,7 +2,6 @@ package dev.faultline.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.config.AccessSettings;
 import dev.faultline.config.ApiTokenConfig;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
@@ -74,8 +73,7 @@ class AccessRulesTest {
         try (Store store = Store.open(StoreSettings.sqlite(dir))) {
             Clock clock = Clock.systemUTC();
             AccessFilter filter = new AccessFilter(RULES, new Sessions(store.sessions(), clock),
-                    new ApiTokens(store.apiTokens(), new AccessSettings(List.of(new ApiTokenConfig("ci", token,
-                            Role.ADMIN)), false).apiTokens(), clock), new Templates());
+                    new ApiTokens(store.apiTokens(), () -> List.of(new ApiTokenConfig("ci", token, Role.ADMIN)), clock), new Templates());
             Javalin app = Javalin.create(config -> {
                 config.routes.beforeMatched(filter);
                 config.routes.get("/api/v1/monitors", ctx -> ctx.result("covered"));
