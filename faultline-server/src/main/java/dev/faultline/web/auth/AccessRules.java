@@ -52,6 +52,7 @@ public final class AccessRules {
                 new Rule("/api/v1/**", Access.SIGNED_IN),
                 // The dashboard's pages.
                 new Rule("/", Access.SIGNED_IN),
+                new Rule("/overview/**", Access.SIGNED_IN),
                 new Rule("/monitors/**", Access.SIGNED_IN),
                 new Rule("/incidents/**", Access.SIGNED_IN),
                 new Rule("/manage/**", Access.SIGNED_IN)));
