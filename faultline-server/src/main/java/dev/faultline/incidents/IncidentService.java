@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the incident engine for every monitor (DESIGN.md §3): each check result, confirmation
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class IncidentService {
 
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;
@@ -110,14 +113,34 @@ public final class IncidentService {
         return Optional.of(slot.state.status());
     }
 
+    /**
+     * Applies the event and stores what it changed in one transaction: incidents, timeline, blips,
+     * the alerts that announce them and the engine's state. A crash leaves all of it or none; a
+     * failed write puts the monitor back as it was, so that its next event makes the step again.
+     */
     private void apply(MonitorSlot slot, Event event, Optional<CheckResult> result) {
         MonitorState before = slot.state;
         Step step = slot.engine().apply(before, event);
-        slot.state = step.state();
-        effects.carryOut(slot, event, before, step, result);
-        // The latest results alone do not warrant a write: on the common path (up, and staying up) nothing is written.
-        if (!step.actions().isEmpty() || !sameApartFromLatest(before, step.state())) {
-            store.states().save(slot.monitor().id(), step.state(), clock.instant());
+        boolean changed = !step.actions().isEmpty() || !sameApartFromLatest(before, step.state());
+        // The common path (up, and staying up) writes nothing, and so takes no transaction.
+        if (!changed && StepEffects.staysUp(before, step)) {
+            slot.state = step.state();
+            result.ifPresent(r -> StepEffects.noteUp(slot, r));
+            return;
+        }
+        MonitorSlot.Saved saved = slot.save();
+        try {
+            store.inTransaction(handle -> {
+                slot.state = step.state();
+                effects.carryOut(handle, slot, event, before, step, result);
+                // The latest results alone do not warrant a write of the state.
+                if (changed) store.states().save(handle, slot.monitor().id(), step.state(), clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            slot.restore(saved);
+            log.error("{}: could not store the incident engine's step for {}; it is tried again at the next event",
+                    slot.monitor().id(), event.getClass().getSimpleName(), e);
         }
     }
 

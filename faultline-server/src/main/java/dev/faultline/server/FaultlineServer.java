@@ -150,7 +150,9 @@ public final class FaultlineServer implements AutoCloseable {
             });
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
-            cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock, apiBase)::changed);
+            MaskedOutageAlerts masked = new MaskedOutageAlerts(notifier, store, registry, latest, clock, apiBase);
+            masked.resumeOpenEpisodes(cdn, cdnPairs(initial));
+            cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -35,7 +36,12 @@ public final class IncidentRepository {
 
     /** Stores a newly opened incident and returns its id. */
     public long open(String monitorId, String monitorName, Incident incident) {
-        return writes.withHandle(handle -> handle.createQuery("INSERT INTO incidents (monitor_id, monitor_name, state, cause, "
+        return writes.withHandle(handle -> open(handle, monitorId, monitorName, incident));
+    }
+
+    /** {@link #open(String, String, Incident)} within the caller's transaction. */
+    public long open(Handle handle, String monitorId, String monitorName, Incident incident) {
+        return handle.createQuery("INSERT INTO incidents (monitor_id, monitor_name, state, cause, "
                         + "fault, severity, regions, started_at_us, opened_at_us, started_before_maintenance, opened_in_maintenance) "
                         + "VALUES (:monitor, :name, 'open', :cause, :fault, :severity, " + dialect.json(":regions")
                         + ", :started, :opened, :before, :inMaintenance) RETURNING id")
@@ -44,21 +50,20 @@ public final class IncidentRepository {
                 .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
                 .bind("started", Micros.of(incident.startedAt())).bind("opened", Micros.of(incident.openedAt()))
                 .bind("before", flag(incident.startedBeforeMaintenance())).bind("inMaintenance", flag(incident.openedInMaintenance()))
-                .mapTo(Long.class).one());
+                .mapTo(Long.class).one();
     }
 
     /** The incident became critical: its cause, severity and confirming regions are now these. */
-    public void escalate(long id, Incident incident) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET cause = :cause, fault = :fault, severity = :severity, "
+    public void escalate(Handle handle, long id, Incident incident) {
+        handle.createUpdate("UPDATE incidents SET cause = :cause, fault = :fault, severity = :severity, "
                         + "regions = " + dialect.json(":regions") + " WHERE id = :id")
                 .bind("id", id).bind("cause", incident.cause().id()).bind("fault", incident.fault().id())
                 .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
-                .execute());
+                .execute();
     }
 
-    public void markStartedBeforeMaintenance(long id) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET started_before_maintenance = 1 WHERE id = :id")
-                .bind("id", id).execute());
+    public void markStartedBeforeMaintenance(Handle handle, long id) {
+        handle.createUpdate("UPDATE incidents SET started_before_maintenance = 1 WHERE id = :id").bind("id", id).execute();
     }
 
     /**
@@ -68,18 +73,28 @@ public final class IncidentRepository {
      * @param resolution  {@link IncidentRecord#RECOVERED}, or why it closed otherwise
      */
     public void resolve(long id, Optional<Instant> recoveredAt, Instant resolvedAt, String resolution) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET state = 'resolved', recovered_at_us = :recovered, "
+        writes.useHandle(handle -> resolve(handle, id, recoveredAt, resolvedAt, resolution));
+    }
+
+    /** {@link #resolve(long, Optional, Instant, String)} within the caller's transaction. */
+    public void resolve(Handle handle, long id, Optional<Instant> recoveredAt, Instant resolvedAt, String resolution) {
+        handle.createUpdate("UPDATE incidents SET state = 'resolved', recovered_at_us = :recovered, "
                         + "resolved_at_us = :resolved, resolution = :resolution WHERE id = :id AND state = 'open'")
                 .bind("id", id).bind("recovered", recoveredAt.map(Micros::of).orElse(null))
-                .bind("resolved", Micros.of(resolvedAt)).bind("resolution", resolution).execute());
+                .bind("resolved", Micros.of(resolvedAt)).bind("resolution", resolution).execute();
     }
 
     /** Adds a line to the incident's timeline; {@code details} is a JSON object. */
     public void append(long incidentId, TimelineEntry entry) {
-        writes.useHandle(handle -> handle.createUpdate("INSERT INTO incident_events (incident_id, at_us, kind, details) "
+        writes.useHandle(handle -> append(handle, incidentId, entry));
+    }
+
+    /** {@link #append(long, TimelineEntry)} within the caller's transaction. */
+    public void append(Handle handle, long incidentId, TimelineEntry entry) {
+        handle.createUpdate("INSERT INTO incident_events (incident_id, at_us, kind, details) "
                         + "VALUES (:incident, :at, :kind, " + dialect.json(":details") + ")")
                 .bind("incident", incidentId).bind("at", Micros.of(entry.at())).bind("kind", entry.kind())
-                .bind("details", entry.details()).execute());
+                .bind("details", entry.details()).execute();
     }
 
     public Optional<IncidentRecord> find(long id) {

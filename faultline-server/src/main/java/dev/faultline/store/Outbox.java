@@ -84,6 +84,26 @@ public final class Outbox {
     }
 
     /**
+     * Openings whose dedup key matches {@code keyPattern} (SQL LIKE) and that no resolution under
+     * the same key has followed yet, one per key, oldest first: the episodes that are still open as
+     * far as the people paged know. Dead entries count too: the alert was meant, even if it failed.
+     */
+    public List<Notification> unresolvedOpenings(Handle handle, String keyPattern) {
+        return handle.createQuery("SELECT payload FROM alert_outbox o WHERE o.event = :opened AND o.dedup_key LIKE :pattern"
+                        + " AND NOT EXISTS (SELECT 1 FROM alert_outbox r WHERE r.dedup_key = o.dedup_key AND r.event = :resolved)"
+                        + " AND o.id = (SELECT MIN(f.id) FROM alert_outbox f WHERE f.dedup_key = o.dedup_key AND f.event = :opened)"
+                        + " ORDER BY o.id")
+                .bind("opened", EventKind.INCIDENT_OPENED.id()).bind("resolved", EventKind.INCIDENT_RESOLVED.id())
+                .bind("pattern", keyPattern)
+                .map((rs, ctx) -> readPayload(rs.getString("payload"))).list();
+    }
+
+    /** {@link #unresolvedOpenings(Handle, String)} in a transaction of its own. */
+    public List<Notification> unresolvedOpenings(String keyPattern) {
+        return writes.inTransaction(handle -> unresolvedOpenings(handle, keyPattern));
+    }
+
+    /**
      * Pending alerts of one channel that are due at {@code now}, oldest first. An alert waits while
      * an earlier one of the same channel and dedup key is pending, so that a resolution never
      * overtakes its opening.
