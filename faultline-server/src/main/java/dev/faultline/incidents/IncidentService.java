@@ -9,6 +9,7 @@ import dev.faultline.incident.Status;
 import dev.faultline.incident.Step;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class IncidentService {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+    static final int MAX_ACK_BY = 200;
+    static final int MAX_ACK_NOTE = 2000;
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;
@@ -104,6 +107,36 @@ public final class IncidentService {
     public synchronized void replaceCalendar(MaintenanceCalendar changed) {
         this.calendar = Objects.requireNonNull(changed, "changed");
         refreshMaintenance();
+    }
+
+    /**
+     * Someone takes the incident on: recorded with who and when (and the note) in the incident
+     * and its timeline, in one transaction; its reminders and escalation stop. Idempotent: an
+     * incident acknowledged before keeps its first acknowledgement. This is what the API's
+     * {@code POST /api/v1/incidents/{id}/ack} and the dashboard call.
+     *
+     * @param by   who acknowledges: the signed-in user, a token's label, or what the caller says
+     * @param note an optional word for the timeline
+     * @throws IllegalArgumentException naming {@code by} or {@code note} when it is empty or too long
+     */
+    public AckOutcome acknowledge(long id, String by, Optional<String> note) {
+        if (by == null || by.isBlank()) throw new IllegalArgumentException("by: must not be empty");
+        if (by.length() > MAX_ACK_BY) throw new IllegalArgumentException("by: at most " + MAX_ACK_BY + " characters");
+        Objects.requireNonNull(note, "note");
+        if (note.isPresent() && note.get().length() > MAX_ACK_NOTE) {
+            throw new IllegalArgumentException("note: at most " + MAX_ACK_NOTE + " characters");
+        }
+        IncidentRecord.Acknowledgement ack = new IncidentRecord.Acknowledgement(clock.instant(), by.strip(),
+                note.map(String::strip).filter(n -> !n.isEmpty()));
+        boolean now = store.inTransaction(handle -> {
+            boolean first = store.incidents().acknowledge(handle, id, ack);
+            if (first) store.incidents().append(handle, id, Timeline.acknowledged(ack));
+            return first;
+        });
+        Optional<IncidentRecord> incident = store.incidents().find(id);
+        if (incident.isEmpty()) return new AckOutcome.NotFound(id);
+        if (incident.get().acknowledgement().isPresent()) return new AckOutcome.Acknowledged(incident.get(), now);
+        return new AckOutcome.AlreadyResolved(incident.get());
     }
 
     /** The monitor's status as the engine sees it (UP, SUSPECT, DOWN or FLAPPING); empty for an unknown monitor. */

@@ -161,7 +161,7 @@ public final class FaultlineServer implements AutoCloseable {
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
-                    new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
+                    new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
                     mapper));

@@ -67,6 +67,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/blips", parts.incidents()::blips);
             config.routes.get("/api/v1/incidents", parts.incidents()::list);
             config.routes.get("/api/v1/incidents/{id}", parts.incidents()::get);
+            config.routes.post("/api/v1/incidents/{id}/ack", parts.incidents()::acknowledge);
             config.routes.get("/api/v1/maintenance", parts.maintenance()::list);
             config.routes.post("/api/v1/maintenance", parts.maintenance()::create);
             config.routes.delete("/api/v1/maintenance/{name}", parts.maintenance()::delete);
