@@ -36,7 +36,7 @@ public final class MessageText {
         return switch (n.event()) {
             case INCIDENT_OPENED -> name + " is down: " + atFault() + " (" + causeInWords() + ")";
             case INCIDENT_REMINDER -> name + " is still down" + n.downFor().map(d -> " after " + duration(d)).orElse("")
-                    + ": " + atFault() + " (" + causeInWords() + ")";
+                    + " (reminder " + n.reminder() + ", not acknowledged): " + atFault() + " (" + causeInWords() + ")";
             case INCIDENT_RESOLVED -> name + " is up again" + n.downFor().map(d -> " after " + duration(d)).orElse("");
             case WARNING -> "Warning for " + name + ": " + atFault() + " (" + causeInWords() + ")";
             case INSTABILITY -> name + " is unstable: brief failures are frequent (" + causeInWords() + ")";

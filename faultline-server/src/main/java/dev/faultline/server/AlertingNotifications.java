@@ -9,6 +9,7 @@ import dev.faultline.check.Diagnosis;
 import dev.faultline.incident.Incident;
 import dev.faultline.incidents.Notifications;
 import dev.faultline.incidents.NotifyRequest;
+import dev.faultline.incidents.Reminders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class AlertingNotifications implements Notifications {
             default -> diagnosis.map(Diagnosis::summary).orElse(cause.id());
         };
         String nextStep = diagnosis.map(Diagnosis::nextStep).orElse("Look at the monitor's recent results.");
-        String key = request.incidentId().map(id -> "faultline/" + monitor.id() + "/incident-" + id)
+        String key = request.incidentId().map(id -> Reminders.dedupKey(monitor.id(), id))
                 .orElse("faultline/" + monitor.id() + "/" + request.transition().name().toLowerCase() + "/"
                         + request.at().toEpochMilli());
         Optional<Duration> downFor = request.transition() == dev.faultline.incident.Transition.RESOLVED

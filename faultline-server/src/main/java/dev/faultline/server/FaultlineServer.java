@@ -17,6 +17,7 @@ import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
 import dev.faultline.incidents.ConfirmPolicies;
 import dev.faultline.incidents.IncidentService;
+import dev.faultline.incidents.Reminders;
 import dev.faultline.incidents.ScheduledAlarms;
 import dev.faultline.incidents.StripedExecutor;
 import dev.faultline.incidents.TimelineNotifications;
@@ -80,6 +81,8 @@ public final class FaultlineServer implements AutoCloseable {
     static final String LOCAL_REGION = "local";
     // Each monitor's events run in order on one stripe; more stripes let monitors wait on the database side by side.
     private static final int INCIDENT_STRIPES = 16;
+    // How often reminders and escalations are looked for: one small query of the open, unacknowledged critical incidents.
+    private static final Duration REMINDER_TICK = Duration.ofSeconds(1);
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final AtomicReference<FaultlineConfig> config;
@@ -91,6 +94,7 @@ public final class FaultlineServer implements AutoCloseable {
     private final AlertNotifier notifier;
     private final IncidentService incidents;
     private final MaintenanceRegistry maintenance;
+    private final Reminders reminders;
 
     private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
         this.config = new AtomicReference<>(initial);
@@ -114,6 +118,7 @@ public final class FaultlineServer implements AutoCloseable {
             OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.values(), DispatchSettings.DEFAULT,
                     clock, new Random()).start());
             notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
+            reminders = own(new Reminders(store, notifier, clock, initial.alerts()).start(REMINDER_TICK));
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
             LocalRechecks rechecks = new LocalRechecks();
@@ -213,6 +218,7 @@ public final class FaultlineServer implements AutoCloseable {
                     cdn.pairs(cdnPairs(loaded.config()));
                     maintenance.replaceConfigWindows(loaded.config().maintenance());
                     incidents.configure(ConfirmPolicies.of(loaded.config()));
+                    reminders.configure(loaded.config().alerts());
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {

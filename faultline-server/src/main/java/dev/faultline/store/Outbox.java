@@ -98,6 +98,17 @@ public final class Outbox {
                 .map((rs, ctx) -> readPayload(rs.getString("payload"))).list();
     }
 
+    /**
+     * The latest opening enqueued under this dedup key (for any channel): what a reminder or an
+     * escalation says again. Empty when the incident was never announced (opened in maintenance).
+     */
+    public Optional<Notification> latestOpening(Handle handle, String dedupKey) {
+        return handle.createQuery("SELECT payload FROM alert_outbox WHERE dedup_key = :key AND event = :opened"
+                        + " ORDER BY id DESC LIMIT 1")
+                .bind("key", dedupKey).bind("opened", EventKind.INCIDENT_OPENED.id())
+                .map((rs, ctx) -> readPayload(rs.getString("payload"))).findOne();
+    }
+
     /** {@link #unresolvedOpenings(Handle, String)} in a transaction of its own. */
     public List<Notification> unresolvedOpenings(String keyPattern) {
         return writes.inTransaction(handle -> unresolvedOpenings(handle, keyPattern));

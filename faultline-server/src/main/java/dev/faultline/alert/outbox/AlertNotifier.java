@@ -69,7 +69,26 @@ public final class AlertNotifier {
                     store.outbox().channelsThatHeard(handle, notification.dedupKey(), EventKind.INCIDENT_OPENED);
             case INCIDENT_OPENED, WARNING, INSTABILITY, FLAPPING, TEST -> Set.of();
         };
-        List<String> channels = routing.channelsFor(notification, monitorChannels, heard);
+        return enqueue(handle, notification, routing.channelsFor(notification, monitorChannels, heard));
+    }
+
+    /**
+     * Enqueues the notification for exactly these channels, whatever they take, inside the
+     * caller's transaction: an escalation goes to the channels named for it. Names that are not
+     * configured are left out (and logged); a channel that has it already is not sent it again.
+     *
+     * @return the channels it goes to
+     */
+    public List<String> notifyChannels(Handle handle, Notification notification, List<String> channels) {
+        List<String> unknown = routing.unknown(channels);
+        if (!unknown.isEmpty()) {
+            log.warn("{} for '{}' names channels that are not configured: {}", notification.event().id(),
+                    notification.monitorId(), unknown);
+        }
+        return enqueue(handle, notification, channels.stream().distinct().filter(c -> !unknown.contains(c)).toList());
+    }
+
+    private List<String> enqueue(Handle handle, Notification notification, List<String> channels) {
         if (channels.isEmpty()) return channels;
         store.outbox().enqueue(handle, channels.stream().map(c -> new OutboxEntry(c, notification)).toList(), clock.instant());
         if (handle.isInTransaction()) {
