@@ -2,14 +2,13 @@ package dev.faultline.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.FaultlineVersion;
-import dev.faultline.alert.AlertRouting;
-import dev.faultline.alert.Channel;
 import dev.faultline.alert.Channels;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.alert.outbox.DispatchSettings;
 import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
-import dev.faultline.check.Severity;
+import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -30,6 +29,8 @@ import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.probe.HttpProber;
+import dev.faultline.secret.SecretBox;
+import dev.faultline.secret.SecretKeys;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
 import dev.faultline.schedule.Scheduler;
@@ -53,6 +54,7 @@ import dev.faultline.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import okhttp3.OkHttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,8 +97,10 @@ public final class FaultlineServer implements AutoCloseable {
     private final IncidentService incidents;
     private final MaintenanceRegistry maintenance;
     private final Reminders reminders;
+    private final ChannelRegistry channels;
 
-    private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
+    private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Map<String, String> environment,
+                            Clock clock) {
         this.config = new AtomicReference<>(initial);
         this.loader = loader;
         try {
@@ -112,12 +116,19 @@ public final class FaultlineServer implements AutoCloseable {
             CheckCounters counters = new CheckCounters();
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-            // Alerts: channels as configured (a changed channel applies at the next start), the
-            // dispatcher closed before the store, so that the sends under way can be recorded.
-            Map<String, Channel> channels = channels(initial, clock);
-            OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.values(), DispatchSettings.DEFAULT,
-                    clock, new Random()).start());
-            notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
+            // Alerts: the file's channels and the API's (their credentials sealed with the data
+            // folder's key), changes applied to the dispatcher and the routing as they are made;
+            // the dispatcher closed before the store, so that the sends under way can be recorded.
+            SecretBox secrets = SecretKeys.load(environment, settings.dataDir());
+            OkHttpClient http = alertHttpClient();
+            channels = new ChannelRegistry(store.channels(), secrets, c -> Channels.create(c, http, clock), clock, initial.channels());
+            OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.channels().values(),
+                    DispatchSettings.DEFAULT, clock, new Random()).start());
+            notifier = new AlertNotifier(channels.routing(), store, clock, dispatcher::wake);
+            channels.listen((all, routing) -> {
+                dispatcher.replaceChannels(all.values());
+                notifier.replaceRouting(routing);
+            });
             reminders = own(new Reminders(store, notifier, clock, initial.alerts()).start(REMINDER_TICK));
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
@@ -148,7 +159,7 @@ public final class FaultlineServer implements AutoCloseable {
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
-            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors(), secrets), monitors -> {
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
@@ -161,11 +172,12 @@ public final class FaultlineServer implements AutoCloseable {
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
-            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
+            // API monitors may name API channels too.
+            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
-                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
+                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, loader, clock, mapper),
                     new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
@@ -189,7 +201,7 @@ public final class FaultlineServer implements AutoCloseable {
      */
     public static FaultlineServer start(FaultlineConfig config, Optional<Path> configFile, Map<String, String> environment,
                                         Clock clock) {
-        return new FaultlineServer(config, configFile, new ConfigLoader(environment), clock);
+        return new FaultlineServer(config, configFile, new ConfigLoader(environment), environment, clock);
     }
 
     public int port() {
@@ -219,6 +231,7 @@ public final class FaultlineServer implements AutoCloseable {
                     maintenance.replaceConfigWindows(loaded.config().maintenance());
                     incidents.configure(ConfirmPolicies.of(loaded.config()));
                     reminders.configure(loaded.config().alerts());
+                    channels.replaceConfigChannels(loaded.config().channels());
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
@@ -263,22 +276,21 @@ public final class FaultlineServer implements AutoCloseable {
                 .toList();
     }
 
-    private Map<String, Channel> channels(FaultlineConfig config, Clock clock) {
+    private OkHttpClient alertHttpClient() {
         var http = Channels.httpClient();
         parts.add(() -> {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         });
-        Map<String, Channel> channels = new LinkedHashMap<>();
-        config.channels().forEach(c -> channels.put(c.name(), Channels.create(c, http, clock)));
-        return channels;
+        return http;
     }
 
-    /** Every configured channel is a default one: a monitor that names none alerts each, by its severities. */
-    private static AlertRouting routing(FaultlineConfig config) {
-        Map<String, Set<Severity>> severities = new LinkedHashMap<>();
-        config.channels().forEach(c -> severities.put(c.name(), c.severities()));
-        return AlertRouting.allByDefault(severities);
+    /** The config as API payloads are checked against: the file's, with the API's channels beside the file's. */
+    private FaultlineConfig configWithApiChannels() {
+        FaultlineConfig file = config.get();
+        List<ChannelConfig> all = channels.all().stream().map(ChannelRegistry.Entry::config).toList();
+        return new FaultlineConfig(file.server(), file.defaults(), file.confirm(), all, file.monitors(), file.agents(),
+                file.maintenance(), file.alerts());
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {

@@ -33,6 +33,7 @@ public final class Store implements AutoCloseable {
     private final MaintenanceRepository maintenance;
     private final Retention retention;
     private final Outbox outbox;
+    private final ChannelRepository channels;
     private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
         this.maintenance = new MaintenanceRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
         this.outbox = new Outbox(writes, reads, dialect);
+        this.channels = new ChannelRepository(writes, reads, dialect);
         this.writes = writes;
     }
 
@@ -108,6 +110,11 @@ public final class Store implements AutoCloseable {
      */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
         return writes.inTransaction(work);
+    }
+
+    /** Alert channels created through the API, their credentials sealed. */
+    public ChannelRepository channels() {
+        return channels;
     }
 
     public IncidentRepository incidents() {

@@ -35,7 +35,7 @@ public final class AlertNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(AlertNotifier.class);
 
-    private final AlertRouting routing;
+    private volatile AlertRouting routing;
     private final Store store;
     private final Clock clock;
     private final Runnable wake;
@@ -46,6 +46,11 @@ public final class AlertNotifier {
         this.store = store;
         this.clock = clock;
         this.wake = wake;
+    }
+
+    /** Routes by these channels from now on (channels created, changed or removed through the API). */
+    public void replaceRouting(AlertRouting routing) {
+        this.routing = java.util.Objects.requireNonNull(routing, "routing");
     }
 
     /** {@link #notify(Handle, Notification, List)} in a transaction of its own. */
@@ -60,6 +65,7 @@ public final class AlertNotifier {
      * @return the channels it goes to (none, when no channel takes its severity)
      */
     public List<String> notify(Handle handle, Notification notification, List<String> monitorChannels) {
+        AlertRouting routing = this.routing;
         List<String> unknown = routing.unknown(monitorChannels);
         if (!unknown.isEmpty()) {
             log.warn("monitor '{}' names channels that are not configured: {}", notification.monitorId(), unknown);
