@@ -103,6 +103,19 @@ class MessageTextTest {
     }
 
     @Test
+    void aBriefLeadsWithFaultAndCauseThenNextStepRegionsRetryAfterAndDownTime() {
+        String brief = MessageText.of(outage(EventKind.INCIDENT_OPENED)).brief(1000);
+
+        assertThat(brief).isEqualTo("api is down: the server is at fault (service unavailable, HTTP 503). Next step: Check load"
+                + " and maintenance. Confirmed by eu-west, us-east. Retry-After 120 s. Down for 12m30s"
+                + " https://faultline.example/monitors/api");
+        // Cut short, the least important goes first: the down time, then Retry-After; never the fault.
+        assertThat(MessageText.of(outage(EventKind.INCIDENT_OPENED)).brief(160))
+                .startsWith("api is down: the server is at fault (service unavailable, HTTP 503). Next step:")
+                .doesNotContain("Down for");
+    }
+
+    @Test
     void truncationNeverSplitsASurrogatePair() {
         assertThat(MessageText.truncate("ab\uD83D\uDE00cd", 4)).isEqualTo("ab…");
         assertThat(MessageText.truncate("short", 10)).isEqualTo("short");

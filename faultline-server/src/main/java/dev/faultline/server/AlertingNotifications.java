@@ -74,8 +74,12 @@ final class AlertingNotifications implements Notifications {
         String key = request.incidentId().map(id -> Reminders.dedupKey(monitor.id(), id))
                 .orElse("faultline/" + monitor.id() + "/" + request.transition().name().toLowerCase() + "/"
                         + request.at().toEpochMilli());
-        Optional<Duration> downFor = request.transition() == dev.faultline.incident.Transition.RESOLVED
-                ? incident.map(i -> Duration.between(i.startedAt(), request.at())) : Optional.empty();
+        // How long it has been down (or was): from the incident's first failure to now.
+        Optional<Duration> downFor = switch (request.transition()) {
+            case OPENED, ESCALATED, RESOLVED -> incident.map(i -> Duration.between(i.startedAt(), request.at()))
+                    .filter(d -> !d.isNegative());
+            case FLAPPING, STABLE, INSTABILITY, MAINTENANCE_SUPPRESSED -> Optional.empty();
+        };
         return new Notification(event, monitor.id(), monitor.name(), monitor.spec().url(), request.severity(), cause,
                 latest.filter(CheckResult::hasStatus).map(CheckResult::status).orElse(0),
                 latest.flatMap(CheckResult::retryAfter), summary, nextStep,
