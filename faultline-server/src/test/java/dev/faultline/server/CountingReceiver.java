@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  */
 final class CountingReceiver implements AutoCloseable {
 
-    record Delivery(String idempotencyKey, String event, JsonNode body, long arrivedNanos) {
+    record Delivery(String idempotencyKey, String event, JsonNode body, long arrivedNanos, java.time.Instant arrivedAt) {
     }
 
     private final HttpServer server;
@@ -68,9 +68,10 @@ final class CountingReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long at = System.nanoTime();
+            java.time.Instant wall = java.time.Instant.now();
             JsonNode body = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
             deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("X-Faultline-Event"), body, at));
+                    exchange.getRequestHeaders().getFirst("X-Faultline-Event"), body, at, wall));
             Duration hold = holdNth.apply(arrived.incrementAndGet());
             if (!hold.isZero()) Thread.sleep(hold);
             exchange.sendResponseHeaders(204, -1);
