@@ -136,6 +136,14 @@ public final class Outbox {
                 .bind("now", Micros.of(now)).mapTo(Long.class).findOne().map(Micros::instant));
     }
 
+    /** The channels that have pending alerts due at {@code now}. */
+    public Set<String> dueChannels(Instant now) {
+        List<String> channels = reads.withHandle(handle -> handle.createQuery("SELECT DISTINCT channel FROM alert_outbox"
+                        + " WHERE state = 'pending' AND next_attempt_at_us <= :now")
+                .bind("now", Micros.of(now)).mapTo(String.class).list());
+        return new TreeSet<>(channels);
+    }
+
     /** The channels that have pending alerts. */
     public Set<String> pendingChannels() {
         List<String> channels = reads.withHandle(handle -> handle.createQuery(

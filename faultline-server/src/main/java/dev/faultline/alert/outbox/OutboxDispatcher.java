@@ -145,10 +145,12 @@ public final class OutboxDispatcher implements AutoCloseable {
         Collection<Channel> changed = replacement.getAndSet(null);
         if (changed != null) takeChannels(changed);
         Instant now = clock.instant();
-        abandonUnknownChannels();
+        // One look for the channels with anything due, then one per such channel: not one per configured channel.
+        Set<String> due = outbox.dueChannels(now);
+        abandonUnknownChannels(due);
         Duration sleep = settings.pollInterval();
         for (Lane lane : lanes.values()) {
-            if (lane.free() == 0) continue;
+            if (lane.free() == 0 || !due.contains(lane.channel.name())) continue;
             for (StoredAlert alert : outbox.due(lane.channel.name(), now, lane.free() + lane.busy)) {
                 if (inFlight.contains(alert.id())) continue;
                 if (lane.free() == 0) break;
@@ -180,8 +182,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         lanes.putAll(next);
     }
 
-    private void abandonUnknownChannels() {
-        for (String channel : outbox.pendingChannels()) {
+    private void abandonUnknownChannels(Set<String> due) {
+        for (String channel : due) {
             if (lanes.containsKey(channel)) continue;
             int dead = outbox.abandon(channel, "channel '" + channel + "' is not configured");
             log.error("alert outbox: {} alert(s) for channel '{}' are dead: it is not configured", dead, channel);
