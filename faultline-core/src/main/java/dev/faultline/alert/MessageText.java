@@ -36,7 +36,7 @@ public final class MessageText {
         return switch (n.event()) {
             case INCIDENT_OPENED -> name + " is down: " + atFault() + " (" + causeInWords() + ")";
             case INCIDENT_REMINDER -> name + " is still down" + n.downFor().map(d -> " after " + duration(d)).orElse("")
-                    + ": " + atFault() + " (" + causeInWords() + ")";
+                    + " (reminder " + n.reminder() + ", not acknowledged): " + atFault() + " (" + causeInWords() + ")";
             case INCIDENT_RESOLVED -> name + " is up again" + n.downFor().map(d -> " after " + duration(d)).orElse("");
             case WARNING -> "Warning for " + name + ": " + atFault() + " (" + causeInWords() + ")";
             case INSTABILITY -> name + " is unstable: brief failures are frequent (" + causeInWords() + ")";
@@ -75,11 +75,26 @@ public final class MessageText {
     }
 
     /**
-     * The title and the next step in at most {@code maxChars}, for an SMS or a provider's short
-     * field; the link is kept at the end when it fits.
+     * The title, the next step, the confirming regions, Retry-After and how long it has been down,
+     * in that order, in at most {@code maxChars}, for an SMS or a provider's short field; the link
+     * is kept at the end when it fits.
      */
     public String brief(int maxChars) {
-        String text = title() + (n.nextStep().isBlank() || n.event().resolves() ? "" : ". Next step: " + n.nextStep());
+        // Most important first: whatever does not fit is cut from the end.
+        List<String> parts = new ArrayList<>(List.of(title()));
+        if (!n.nextStep().isBlank() && !n.event().resolves()) parts.add("Next step: " + n.nextStep());
+        if (!n.regions().isEmpty() && !n.event().resolves()) parts.add("Confirmed by " + String.join(", ", n.regions()));
+        n.retryAfter().ifPresent(wait -> parts.add("Retry-After " + wait.toSeconds() + " s"));
+        // A reminder's and a resolution's title says how long already.
+        if (n.event() != EventKind.INCIDENT_REMINDER && !n.event().resolves()) {
+            n.downFor().ifPresent(down -> parts.add("Down for " + duration(down)));
+        }
+        StringBuilder brief = new StringBuilder();
+        for (String part : parts) {
+            if (!brief.isEmpty()) brief.append(brief.charAt(brief.length() - 1) == '.' ? " " : ". ");
+            brief.append(part);
+        }
+        String text = brief.toString();
         String link = " " + n.link();
         if (link.length() * 2 > maxChars) return truncate(text, maxChars);
         return truncate(text, maxChars - link.length()) + link;

@@ -34,11 +34,21 @@ import java.util.regex.Pattern;
  * @param time       when it happened
  * @param downFor    how long the monitor has been down (or was, for a resolution), when known
  * @param link       the monitor's page in Faultline
+ * @param reminder   which reminder this is (1, 2, …) for {@link EventKind#INCIDENT_REMINDER}; 0 for every other event
  */
 public record Notification(EventKind event, String monitorId, String monitorName, URI monitorUrl,
                            Severity severity, Cause cause, int status, Optional<Duration> retryAfter,
                            String summary, String nextStep, List<String> regions, Optional<String> incidentId,
-                           String dedupKey, Instant time, Optional<Duration> downFor, URI link) {
+                           String dedupKey, Instant time, Optional<Duration> downFor, URI link, int reminder) {
+
+    /** A notification that is not a reminder. */
+    public Notification(EventKind event, String monitorId, String monitorName, URI monitorUrl,
+                        Severity severity, Cause cause, int status, Optional<Duration> retryAfter,
+                        String summary, String nextStep, List<String> regions, Optional<String> incidentId,
+                        String dedupKey, Instant time, Optional<Duration> downFor, URI link) {
+        this(event, monitorId, monitorName, monitorUrl, severity, cause, status, retryAfter, summary, nextStep, regions,
+                incidentId, dedupKey, time, downFor, link, 0);
+    }
 
     private static final Pattern DEDUP_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -63,6 +73,26 @@ public record Notification(EventKind event, String monitorId, String monitorName
         Objects.requireNonNull(time, "time");
         requireNotNegative(downFor, "downFor");
         Objects.requireNonNull(link, "link");
+        if (event == EventKind.INCIDENT_REMINDER ? reminder < 1 : reminder != 0) {
+            throw new IllegalArgumentException("reminder: " + reminder + " for " + event.id()
+                    + " (1 or more for a reminder, 0 for anything else)");
+        }
+    }
+
+    /**
+     * The reminder {@code number} of this incident's opening: the same alert, said again at
+     * {@code at}, when it has been down for {@code downFor}.
+     */
+    public Notification asReminder(int number, Instant at, Optional<Duration> downFor) {
+        return new Notification(EventKind.INCIDENT_REMINDER, monitorId, monitorName, monitorUrl, severity, cause, status,
+                retryAfter, summary, nextStep, regions, incidentId, dedupKey, at, downFor, link, number);
+    }
+
+    /** The same opening, said again at {@code at} (to the escalation channels), down for {@code downFor}. */
+    public Notification openingAgain(Instant at, Optional<Duration> downFor) {
+        if (event != EventKind.INCIDENT_OPENED) throw new IllegalStateException("only an opening is said again as one");
+        return new Notification(event, monitorId, monitorName, monitorUrl, severity, cause, status, retryAfter, summary,
+                nextStep, regions, incidentId, dedupKey, at, downFor, link, 0);
     }
 
     /** Whose fault it is: the cause's, fixed in {@link Cause}. */

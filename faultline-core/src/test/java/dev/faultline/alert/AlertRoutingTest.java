@@ -38,7 +38,8 @@ class AlertRoutingTest {
     static Notification notification(EventKind event, Severity severity, Cause cause, int status) {
         return new Notification(event, "api", "api", URI.create("https://api.example.com/health"), severity, cause, status,
                 Optional.empty(), "summary", "next step", List.of("local"), Optional.of("7"), "faultline/api/incident-7",
-                Instant.parse("2026-11-02T10:00:00Z"), Optional.empty(), URI.create("https://faultline.example/monitors/api"));
+                Instant.parse("2026-11-02T10:00:00Z"), Optional.empty(), URI.create("https://faultline.example/monitors/api"),
+                event == EventKind.INCIDENT_REMINDER ? 1 : 0);
     }
 
     static Stream<Arguments> table() {

@@ -21,6 +21,7 @@ class MessageTextTest {
     private static final Instant TIME = Instant.parse("2026-11-02T10:15:30Z");
 
     static Notification outage(EventKind event) {
+        if (event == EventKind.INCIDENT_REMINDER) return outage(EventKind.INCIDENT_OPENED).asReminder(3, TIME, Optional.of(Duration.ofSeconds(750)));
         return new Notification(event, "api", "api", URI.create("https://api.example.com/health"), Severity.CRITICAL,
                 Cause.SERVICE_UNAVAILABLE, 503, Optional.of(Duration.ofSeconds(120)),
                 "Service unavailable (HTTP 503 Service Unavailable)", "Check load and maintenance.",
@@ -40,6 +41,17 @@ class MessageTextTest {
                 new Fact("Confirmed by", "eu-west, us-east"),
                 new Fact("Retry-After", "120 s"),
                 new Fact("Down for", "12m30s"));
+        assertThat(text.tone()).isEqualTo(Tone.PROBLEM);
+    }
+
+    @Test
+    void aReminderSaysItsNumberAndHowLongItHasBeenDownAndStillLeadsWithTheFault() {
+        MessageText text = MessageText.of(outage(EventKind.INCIDENT_REMINDER));
+
+        assertThat(text.title()).isEqualTo("api is still down after 12m30s (reminder 3, not acknowledged): the server is at fault"
+                + " (service unavailable, HTTP 503)");
+        assertThat(text.facts()).extracting(Fact::label).startsWith("Fault", "Cause", "Next step", "Confirmed by", "Retry-After",
+                "Down for");
         assertThat(text.tone()).isEqualTo(Tone.PROBLEM);
     }
 
@@ -88,6 +100,19 @@ class MessageTextTest {
 
         assertThat(brief).hasSizeLessThanOrEqualTo(100).endsWith(" https://faultline.example/monitors/api").contains("…");
         assertThat(text.brief(1000)).contains("Next step: Check load and maintenance.");
+    }
+
+    @Test
+    void aBriefLeadsWithFaultAndCauseThenNextStepRegionsRetryAfterAndDownTime() {
+        String brief = MessageText.of(outage(EventKind.INCIDENT_OPENED)).brief(1000);
+
+        assertThat(brief).isEqualTo("api is down: the server is at fault (service unavailable, HTTP 503). Next step: Check load"
+                + " and maintenance. Confirmed by eu-west, us-east. Retry-After 120 s. Down for 12m30s"
+                + " https://faultline.example/monitors/api");
+        // Cut short, the least important goes first: the down time, then Retry-After; never the fault.
+        assertThat(MessageText.of(outage(EventKind.INCIDENT_OPENED)).brief(160))
+                .startsWith("api is down: the server is at fault (service unavailable, HTTP 503). Next step:")
+                .doesNotContain("Down for");
     }
 
     @Test

@@ -77,6 +77,14 @@ public final class CdnWatch {
         if (CacheSignals.of(result).servedFromCache() || samples.containsKey(result.monitor())) judgeStaleness(result);
     }
 
+    /**
+     * Takes a masked outage as holding for the edge, without telling the listener: one announced
+     * before a restart. The pair's next judgement ends it (and tells the listener) if it is over.
+     */
+    public void resume(String edgeId, CdnFinding finding) {
+        maskedNow.putIfAbsent(edgeId, finding);
+    }
+
     /** The findings that hold now: masked outages first, then stale caches. */
     public List<CdnFinding> current() {
         return java.util.stream.Stream.concat(maskedNow.values().stream(), staleNow.values().stream()).toList();

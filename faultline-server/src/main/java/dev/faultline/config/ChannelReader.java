@@ -48,6 +48,11 @@ final class ChannelReader {
         return new Channels(configs, names);
     }
 
+    /** One channel on its own (an API payload); error paths are relative to it, e.g. {@code url}. */
+    Optional<ChannelConfig> readOne(Node node) {
+        return channel(node, "", new LinkedHashMap<>());
+    }
+
     private Optional<ChannelConfig> channel(Node node, String path, Map<String, Located<String>> names) {
         int before = errors.count();
         Section s = reader.section(node, path, null).orElse(null);

@@ -13,6 +13,22 @@ public enum ChannelType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The settings that are credentials: kept encrypted at rest and masked in answers. A webhook's
+     * URL counts, as it often carries a token.
+     */
+    public java.util.Set<String> secretKeys() {
+        return switch (this) {
+            case WEBHOOK -> java.util.Set.of("url", "secret");
+            case SLACK, DISCORD, TEAMS -> java.util.Set.of("url");
+            case TELEGRAM -> java.util.Set.of("bot_token");
+            case PAGERDUTY -> java.util.Set.of("routing_key");
+            case OPSGENIE -> java.util.Set.of("api_key");
+            case SMS -> java.util.Set.of("auth_token");
+            case EMAIL -> java.util.Set.of("password");
+        };
+    }
+
     static List<String> ids() {
         return Arrays.stream(values()).map(ChannelType::id).toList();
     }

@@ -96,6 +96,25 @@ public final class ConfigLoader {
         return new MaintenanceResult.Loaded(window.get());
     }
 
+    /**
+     * Checks one alert channel given as YAML or JSON, as the API receives it: the same keys and
+     * checks as a channel in the file ({@code name}, {@code type}, {@code severities} and the
+     * type's settings). No {@code ${VAR}} is replaced: a payload must not read the server's variables.
+     */
+    public ChannelResult parseChannel(String text, String source) {
+        ConfigErrors errors = new ConfigErrors(source, text);
+        Composed document = compose(text, errors);
+        if (!document.readable()) return new ChannelResult.Rejected(errors.sorted());
+        Node root = document.root();
+        if (root == null) {
+            errors.file("empty document: a channel needs at least a name, a type and its settings");
+            return new ChannelResult.Rejected(errors.sorted());
+        }
+        Optional<ChannelConfig> channel = new ChannelReader(new NodeReader(errors, new Variables(Map.of()))).readOne(root);
+        if (channel.isEmpty() || !errors.isEmpty()) return new ChannelResult.Rejected(errors.sorted());
+        return new ChannelResult.Loaded(channel.get());
+    }
+
     /** The YAML (or JSON) node tree, or unreadable with the syntax error recorded; an empty document has no root. */
     private record Composed(boolean readable, Node root) {}
 

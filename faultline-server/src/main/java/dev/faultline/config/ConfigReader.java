@@ -1,5 +1,6 @@
 package dev.faultline.config;
 
+import dev.faultline.alert.ReminderPolicy;
 import dev.faultline.check.Durations;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.config.NodeReader.Located;
@@ -23,7 +24,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents (maintenance has its reader). */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance");
+    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance",
+            "alerts");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -56,8 +58,10 @@ final class ConfigReader {
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
+        ReminderPolicy alerts = s.value("alerts").map(n -> new AlertsReader(reader, channels.names()).read(n, "alerts"))
+                .orElse(ReminderPolicy.OFF);
         if (!errors.isEmpty()) return Optional.empty();
-        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance));
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance, alerts));
     }
 
     /**

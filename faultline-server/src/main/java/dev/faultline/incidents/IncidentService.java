@@ -9,6 +9,7 @@ import dev.faultline.incident.Status;
 import dev.faultline.incident.Step;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the incident engine for every monitor (DESIGN.md §3): each check result, confirmation
@@ -31,6 +34,9 @@ import java.util.stream.Collectors;
  */
 public final class IncidentService {
 
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+    static final int MAX_ACK_BY = 200;
+    static final int MAX_ACK_NOTE = 2000;
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;
@@ -103,6 +109,36 @@ public final class IncidentService {
         refreshMaintenance();
     }
 
+    /**
+     * Someone takes the incident on: recorded with who and when (and the note) in the incident
+     * and its timeline, in one transaction; its reminders and escalation stop. Idempotent: an
+     * incident acknowledged before keeps its first acknowledgement. This is what the API's
+     * {@code POST /api/v1/incidents/{id}/ack} and the dashboard call.
+     *
+     * @param by   who acknowledges: the signed-in user, a token's label, or what the caller says
+     * @param note an optional word for the timeline
+     * @throws IllegalArgumentException naming {@code by} or {@code note} when it is empty or too long
+     */
+    public AckOutcome acknowledge(long id, String by, Optional<String> note) {
+        if (by == null || by.isBlank()) throw new IllegalArgumentException("by: must not be empty");
+        if (by.length() > MAX_ACK_BY) throw new IllegalArgumentException("by: at most " + MAX_ACK_BY + " characters");
+        Objects.requireNonNull(note, "note");
+        if (note.isPresent() && note.get().length() > MAX_ACK_NOTE) {
+            throw new IllegalArgumentException("note: at most " + MAX_ACK_NOTE + " characters");
+        }
+        IncidentRecord.Acknowledgement ack = new IncidentRecord.Acknowledgement(clock.instant(), by.strip(),
+                note.map(String::strip).filter(n -> !n.isEmpty()));
+        boolean now = store.inTransaction(handle -> {
+            boolean first = store.incidents().acknowledge(handle, id, ack);
+            if (first) store.incidents().append(handle, id, Timeline.acknowledged(ack));
+            return first;
+        });
+        Optional<IncidentRecord> incident = store.incidents().find(id);
+        if (incident.isEmpty()) return new AckOutcome.NotFound(id);
+        if (incident.get().acknowledgement().isPresent()) return new AckOutcome.Acknowledged(incident.get(), now);
+        return new AckOutcome.AlreadyResolved(incident.get());
+    }
+
     /** The monitor's status as the engine sees it (UP, SUSPECT, DOWN or FLAPPING); empty for an unknown monitor. */
     public Optional<Status> status(String monitorId) {
         MonitorSlot slot = slots.get(monitorId);
@@ -110,14 +146,34 @@ public final class IncidentService {
         return Optional.of(slot.state.status());
     }
 
+    /**
+     * Applies the event and stores what it changed in one transaction: incidents, timeline, blips,
+     * the alerts that announce them and the engine's state. A crash leaves all of it or none; a
+     * failed write puts the monitor back as it was, so that its next event makes the step again.
+     */
     private void apply(MonitorSlot slot, Event event, Optional<CheckResult> result) {
         MonitorState before = slot.state;
         Step step = slot.engine().apply(before, event);
-        slot.state = step.state();
-        effects.carryOut(slot, event, before, step, result);
-        // The latest results alone do not warrant a write: on the common path (up, and staying up) nothing is written.
-        if (!step.actions().isEmpty() || !sameApartFromLatest(before, step.state())) {
-            store.states().save(slot.monitor().id(), step.state(), clock.instant());
+        boolean changed = !step.actions().isEmpty() || !sameApartFromLatest(before, step.state());
+        // The common path (up, and staying up) writes nothing, and so takes no transaction.
+        if (!changed && StepEffects.staysUp(before, step)) {
+            slot.state = step.state();
+            result.ifPresent(r -> StepEffects.noteUp(slot, r));
+            return;
+        }
+        MonitorSlot.Saved saved = slot.save();
+        try {
+            store.inTransaction(handle -> {
+                slot.state = step.state();
+                effects.carryOut(handle, slot, event, before, step, result);
+                // The latest results alone do not warrant a write of the state.
+                if (changed) store.states().save(handle, slot.monitor().id(), step.state(), clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            slot.restore(saved);
+            log.error("{}: could not store the incident engine's step for {}; it is tried again at the next event",
+                    slot.monitor().id(), event.getClass().getSimpleName(), e);
         }
     }
 

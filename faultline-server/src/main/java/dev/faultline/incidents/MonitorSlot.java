@@ -71,6 +71,26 @@ final class MonitorSlot {
         episodeChecks.add(result);
     }
 
+    /** What a step may change, kept to be put back when the step's transaction fails. */
+    Saved save() {
+        return new Saved(state, openIncidentId, latest, List.copyOf(episodeChecks), Map.copyOf(failingByRegion));
+    }
+
+    /** As it was before a step whose writes were rolled back: the next event makes the same step again. */
+    void restore(Saved saved) {
+        state = saved.state();
+        openIncidentId = saved.openIncidentId();
+        latest = saved.latest();
+        episodeChecks.clear();
+        episodeChecks.addAll(saved.episodeChecks());
+        failingByRegion.clear();
+        failingByRegion.putAll(saved.failingByRegion());
+    }
+
+    record Saved(MonitorState state, Optional<Long> openIncidentId, Optional<CheckResult> latest,
+                 List<CheckResult> episodeChecks, Map<String, Boolean> failingByRegion) {
+    }
+
     static boolean failed(CheckResult result) {
         return result.verdict() instanceof Verdict.Down;
     }

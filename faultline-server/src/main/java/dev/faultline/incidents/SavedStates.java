@@ -68,9 +68,9 @@ final class SavedStates {
     }
 
     /**
-     * Pairs the state's open incident with its stored row. The state is saved after the step's
-     * incident is written, so a crash in between leaves a row the state does not know: closed
-     * here, as the engine opens a new one if the failure goes on.
+     * Pairs the state's open incident with its stored row. A step stores its incident and the state
+     * in one transaction, so they agree; rows the state does not know (left by versions that wrote
+     * them apart) are closed here, as the engine opens a new one if the failure goes on.
      */
     private void reconcile(MonitorSlot slot, List<IncidentRecord> rows) {
         List<IncidentRecord> unpaired = new ArrayList<>(rows);
@@ -86,8 +86,11 @@ final class SavedStates {
     }
 
     private void close(long incidentId, String reason, String note, Instant at) {
-        store.incidents().resolve(incidentId, Optional.empty(), at, reason);
-        store.incidents().append(incidentId, Timeline.closed(reason, note, at));
+        store.inTransaction(handle -> {
+            store.incidents().resolve(handle, incidentId, Optional.empty(), at, reason);
+            store.incidents().append(handle, incidentId, Timeline.closed(reason, note, at));
+            return null;
+        });
         log.info("incident {} closed: {}", incidentId, note);
     }
 }

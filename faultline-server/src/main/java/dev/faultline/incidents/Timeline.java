@@ -9,6 +9,7 @@ import dev.faultline.incident.Action.ResolveIncident;
 import dev.faultline.incident.Incident;
 import dev.faultline.incident.Status;
 import dev.faultline.json.Json;
+import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ final class Timeline {
     static final String NOTIFICATION = "notification";
     static final String RESOLVED = "resolved";
     static final String CLOSED = "closed";
+    static final String ACKNOWLEDGED = "acknowledged";
+    static final String REMINDER = "reminder";
+    static final String ESCALATED_TO = "escalated_to";
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -103,6 +107,28 @@ final class Timeline {
         details.put("reason", reason);
         details.put("note", note);
         return entry(at, CLOSED, details);
+    }
+
+    static TimelineEntry acknowledged(IncidentRecord.Acknowledgement ack) {
+        ObjectNode details = JSON.createObjectNode();
+        details.put("by", ack.by());
+        details.put("note", ack.note().orElse(null));
+        return entry(ack.at(), ACKNOWLEDGED, details);
+    }
+
+    /** Reminder {@code number} went to these channels. */
+    static TimelineEntry reminder(int number, java.util.List<String> channels, Instant at) {
+        ObjectNode details = JSON.createObjectNode();
+        details.put("number", number);
+        details.putPOJO("channels", channels);
+        return entry(at, REMINDER, details);
+    }
+
+    /** Nobody acknowledged in time: the opening went to the escalation channels. */
+    static TimelineEntry escalatedTo(java.util.List<String> channels, Instant at) {
+        ObjectNode details = JSON.createObjectNode();
+        details.putPOJO("channels", channels);
+        return entry(at, ESCALATED_TO, details);
     }
 
     static double seconds(Duration duration) {

@@ -1,6 +1,7 @@
 package dev.faultline.incidents;
 
 import dev.faultline.store.IncidentRepository;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,8 @@ public final class TimelineNotifications implements Notifications {
     }
 
     @Override
-    public void notify(NotifyRequest request) {
-        request.incidentId().ifPresentOrElse(id -> incidents.append(id, Timeline.notification(request, VIA)),
+    public void notify(Handle handle, NotifyRequest request) {
+        request.incidentId().ifPresentOrElse(id -> incidents.append(handle, id, Timeline.notification(request, VIA)),
                 () -> log.info("{} {}: {} (no incident; not sent until alert channels are wired)", request.severity().id(),
                         request.transition().name().toLowerCase(java.util.Locale.ROOT), request.monitor().id()));
     }

@@ -23,13 +23,13 @@ import java.util.Optional;
 public record NotificationJson(String event, String monitorId, String monitorName, String monitorUrl, String severity,
                                String cause, int status, Long retryAfterMs, String summary, String nextStep,
                                List<String> regions, String incidentId, String dedupKey, String time, Long downForMs,
-                               String link) {
+                               String link, Integer reminder) {
 
     public static NotificationJson of(Notification n) {
         return new NotificationJson(n.event().id(), n.monitorId(), n.monitorName(), n.monitorUrl().toString(),
                 n.severity().id(), n.cause().id(), n.status(), n.retryAfter().map(Duration::toMillis).orElse(null),
                 n.summary(), n.nextStep(), n.regions(), n.incidentId().orElse(null), n.dedupKey(), n.time().toString(),
-                n.downFor().map(Duration::toMillis).orElse(null), n.link().toString());
+                n.downFor().map(Duration::toMillis).orElse(null), n.link().toString(), n.reminder() == 0 ? null : n.reminder());
     }
 
     /** @throws IllegalArgumentException naming the field that is not a valid value */
@@ -43,7 +43,7 @@ public record NotificationJson(String event, String monitorId, String monitorNam
                 Optional.ofNullable(retryAfterMs).map(Duration::ofMillis), required(summary, "summary"),
                 required(nextStep, "next_step"), regions == null ? List.of() : regions, Optional.ofNullable(incidentId),
                 dedupKey, Instant.parse(required(time, "time")), Optional.ofNullable(downForMs).map(Duration::ofMillis),
-                URI.create(required(link, "link")));
+                URI.create(required(link, "link")), reminder == null ? 0 : reminder);
     }
 
     private static Severity severity(String id) {

@@ -34,6 +34,14 @@ public record Monitor(String id, MonitorSpec spec, List<String> regions, List<St
         return spec.name();
     }
 
+    /** The same monitor sending these request headers. */
+    public Monitor withHeaders(List<dev.faultline.check.Header> headers) {
+        MonitorSpec s = spec;
+        return new Monitor(id, new MonitorSpec(s.name(), s.url(), s.method(), headers, s.body(), s.interval(), s.timeout(),
+                s.expect(), s.assertions(), s.maxResponseTime(), s.followRedirects(), s.maxRedirects(), s.insecure(),
+                s.certificateWarning(), s.maxBodyBytes(), s.cacheBust()), regions, channels, tags, source);
+    }
+
     /** The id a name gets: lower case, runs of anything but letters and digits become one dash. */
     public static String idFor(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

@@ -9,21 +9,20 @@ import dev.faultline.check.Diagnosis;
 import dev.faultline.incident.Incident;
 import dev.faultline.incidents.Notifications;
 import dev.faultline.incidents.NotifyRequest;
+import dev.faultline.incidents.Reminders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The incident engine's notifications, as alerts: each is kept in the incident's timeline and
- * handed to the outbox, which routes it by severity to the monitor's channels and delivers it.
+ * handed to the outbox, which routes it by severity to the monitor's channels and delivers it;
+ * both in the transaction that stores the state change they announce.
  */
 final class AlertingNotifications implements Notifications {
-
-    private static final Logger log = LoggerFactory.getLogger(AlertingNotifications.class);
 
     private final Notifications timeline;
     private final AlertNotifier notifier;
@@ -38,16 +37,12 @@ final class AlertingNotifications implements Notifications {
     }
 
     @Override
-    public void notify(NotifyRequest request) {
-        timeline.notify(request);
+    public void notify(Handle handle, NotifyRequest request) {
+        timeline.notify(handle, request);
         Optional<EventKind> event = eventOf(request);
-        if (event.isEmpty()) return;
-        try {
-            notifier.notify(notification(request, event.get()), request.monitor().channels());
-        } catch (RuntimeException e) {
-            // The timeline has it; the outbox could not take it. Say so loudly rather than lose it silently.
-            log.error("{}: could not queue the {} alert", request.monitor().id(), request.transition(), e);
-        }
+        // In the step's transaction: if the outbox cannot take it, the state change is not kept either,
+        // and the next event of the monitor makes the same change (and its alert) again.
+        event.ifPresent(kind -> notifier.notify(handle, notification(request, kind), request.monitor().channels()));
     }
 
     private static Optional<EventKind> eventOf(NotifyRequest request) {
@@ -76,11 +71,15 @@ final class AlertingNotifications implements Notifications {
             default -> diagnosis.map(Diagnosis::summary).orElse(cause.id());
         };
         String nextStep = diagnosis.map(Diagnosis::nextStep).orElse("Look at the monitor's recent results.");
-        String key = request.incidentId().map(id -> "faultline/" + monitor.id() + "/incident-" + id)
+        String key = request.incidentId().map(id -> Reminders.dedupKey(monitor.id(), id))
                 .orElse("faultline/" + monitor.id() + "/" + request.transition().name().toLowerCase() + "/"
                         + request.at().toEpochMilli());
-        Optional<Duration> downFor = request.transition() == dev.faultline.incident.Transition.RESOLVED
-                ? incident.map(i -> Duration.between(i.startedAt(), request.at())) : Optional.empty();
+        // How long it has been down (or was): from the incident's first failure to now.
+        Optional<Duration> downFor = switch (request.transition()) {
+            case OPENED, ESCALATED, RESOLVED -> incident.map(i -> Duration.between(i.startedAt(), request.at()))
+                    .filter(d -> !d.isNegative());
+            case FLAPPING, STABLE, INSTABILITY, MAINTENANCE_SUPPRESSED -> Optional.empty();
+        };
         return new Notification(event, monitor.id(), monitor.name(), monitor.spec().url(), request.severity(), cause,
                 latest.filter(CheckResult::hasStatus).map(CheckResult::status).orElse(0),
                 latest.flatMap(CheckResult::retryAfter), summary, nextStep,

@@ -2,14 +2,13 @@ package dev.faultline.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.FaultlineVersion;
-import dev.faultline.alert.AlertRouting;
-import dev.faultline.alert.Channel;
 import dev.faultline.alert.Channels;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.alert.outbox.DispatchSettings;
 import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
-import dev.faultline.check.Severity;
+import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -17,6 +16,7 @@ import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
 import dev.faultline.incidents.ConfirmPolicies;
 import dev.faultline.incidents.IncidentService;
+import dev.faultline.incidents.Reminders;
 import dev.faultline.incidents.ScheduledAlarms;
 import dev.faultline.incidents.StripedExecutor;
 import dev.faultline.incidents.TimelineNotifications;
@@ -29,6 +29,8 @@ import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.probe.HttpProber;
+import dev.faultline.secret.SecretBox;
+import dev.faultline.secret.SecretKeys;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
 import dev.faultline.schedule.Scheduler;
@@ -53,6 +55,7 @@ import dev.faultline.web.auth.Auth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import okhttp3.OkHttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +84,8 @@ public final class FaultlineServer implements AutoCloseable {
     static final String LOCAL_REGION = "local";
     // Each monitor's events run in order on one stripe; more stripes let monitors wait on the database side by side.
     private static final int INCIDENT_STRIPES = 16;
+    // How often reminders and escalations are looked for: one small query of the open, unacknowledged critical incidents.
+    private static final Duration REMINDER_TICK = Duration.ofSeconds(1);
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final AtomicReference<FaultlineConfig> config;
@@ -94,8 +99,11 @@ public final class FaultlineServer implements AutoCloseable {
     private final MaintenanceRegistry maintenance;
     private final Auth auth;
     private final String base;
+    private final Reminders reminders;
+    private final ChannelRegistry channels;
 
-    private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Clock clock) {
+    private FaultlineServer(FaultlineConfig initial, Optional<Path> configFile, ConfigLoader loader, Map<String, String> environment,
+                            Clock clock) {
         this.config = new AtomicReference<>(initial);
         this.loader = loader;
         try {
@@ -111,12 +119,20 @@ public final class FaultlineServer implements AutoCloseable {
             CheckCounters counters = new CheckCounters();
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-            // Alerts: channels as configured (a changed channel applies at the next start), the
-            // dispatcher closed before the store, so that the sends under way can be recorded.
-            Map<String, Channel> channels = channels(initial, clock);
-            OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.values(), DispatchSettings.DEFAULT,
-                    clock, new Random()).start());
-            notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
+            // Alerts: the file's channels and the API's (their credentials sealed with the data
+            // folder's key), changes applied to the dispatcher and the routing as they are made;
+            // the dispatcher closed before the store, so that the sends under way can be recorded.
+            SecretBox secrets = SecretKeys.load(environment, settings.dataDir());
+            OkHttpClient http = alertHttpClient();
+            channels = new ChannelRegistry(store.channels(), secrets, c -> Channels.create(c, http, clock), clock, initial.channels());
+            OutboxDispatcher dispatcher = own(new OutboxDispatcher(store.outbox(), channels.channels().values(),
+                    DispatchSettings.DEFAULT, clock, new Random()).start());
+            notifier = new AlertNotifier(channels.routing(), store, clock, dispatcher::wake);
+            channels.listen((all, routing) -> {
+                dispatcher.replaceChannels(all.values());
+                notifier.replaceRouting(routing);
+            });
+            reminders = own(new Reminders(store, notifier, clock, initial.alerts()).start(REMINDER_TICK));
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
             LocalRechecks rechecks = new LocalRechecks();
@@ -146,24 +162,27 @@ public final class FaultlineServer implements AutoCloseable {
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
-            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors(), secrets), monitors -> {
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
-            cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock, apiBase)::changed);
+            MaskedOutageAlerts masked = new MaskedOutageAlerts(notifier, store, registry, latest, clock, apiBase);
+            masked.resumeOpenEpisodes(cdn, cdnPairs(initial));
+            cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
-            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
+            // API monitors may name API channels too.
+            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
-                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
-                    new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
+                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, loader, clock, mapper),
+                    new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler), auth),
                     mapper));
@@ -189,7 +208,7 @@ public final class FaultlineServer implements AutoCloseable {
      */
     public static FaultlineServer start(FaultlineConfig config, Optional<Path> configFile, Map<String, String> environment,
                                         Clock clock) {
-        return new FaultlineServer(config, configFile, new ConfigLoader(environment), clock);
+        return new FaultlineServer(config, configFile, new ConfigLoader(environment), environment, clock);
     }
 
     public int port() {
@@ -250,6 +269,8 @@ public final class FaultlineServer implements AutoCloseable {
                     cdn.pairs(cdnPairs(loaded.config()));
                     maintenance.replaceConfigWindows(loaded.config().maintenance());
                     incidents.configure(ConfirmPolicies.of(loaded.config()));
+                    reminders.configure(loaded.config().alerts());
+                    channels.replaceConfigChannels(loaded.config().channels());
                     config.set(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
@@ -294,22 +315,21 @@ public final class FaultlineServer implements AutoCloseable {
                 .toList();
     }
 
-    private Map<String, Channel> channels(FaultlineConfig config, Clock clock) {
+    private OkHttpClient alertHttpClient() {
         var http = Channels.httpClient();
         parts.add(() -> {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         });
-        Map<String, Channel> channels = new LinkedHashMap<>();
-        config.channels().forEach(c -> channels.put(c.name(), Channels.create(c, http, clock)));
-        return channels;
+        return http;
     }
 
-    /** Every configured channel is a default one: a monitor that names none alerts each, by its severities. */
-    private static AlertRouting routing(FaultlineConfig config) {
-        Map<String, Set<Severity>> severities = new LinkedHashMap<>();
-        config.channels().forEach(c -> severities.put(c.name(), c.severities()));
-        return AlertRouting.allByDefault(severities);
+    /** The config as API payloads are checked against: the file's, with the API's channels beside the file's. */
+    private FaultlineConfig configWithApiChannels() {
+        FaultlineConfig file = config.get();
+        List<ChannelConfig> all = channels.all().stream().map(ChannelRegistry.Entry::config).toList();
+        return new FaultlineConfig(file.server(), file.defaults(), file.confirm(), all, file.monitors(), file.agents(),
+                file.maintenance(), file.alerts());
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {

@@ -9,6 +9,7 @@ import dev.faultline.json.MonitorStateJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -28,12 +29,17 @@ public final class BlipRepository {
     }
 
     public void record(String monitorId, Blip blip) {
-        writes.useHandle(handle -> handle.createUpdate("INSERT INTO blips (monitor_id, started_at_us, ended_at_us, "
+        writes.useHandle(handle -> record(handle, monitorId, blip));
+    }
+
+    /** {@link #record(String, Blip)} within the caller's transaction. */
+    public void record(Handle handle, String monitorId, Blip blip) {
+        handle.createUpdate("INSERT INTO blips (monitor_id, started_at_us, ended_at_us, "
                         + "failing_for_us, failures, during_maintenance) VALUES (:monitor, :started, :ended, :failingFor, "
                         + dialect.json(":failures") + ", :maintenance)")
                 .bind("monitor", monitorId).bind("started", Micros.of(blip.startedAt())).bind("ended", Micros.of(blip.endedAt()))
                 .bind("failingFor", Micros.of(blip.failingFor())).bind("failures", write(blip))
-                .bind("maintenance", IncidentRepository.flag(blip.duringMaintenance())).execute());
+                .bind("maintenance", IncidentRepository.flag(blip.duringMaintenance())).execute();
     }
 
     /** The monitor's blips, newest first; {@code beforeId} is the last id of the previous page. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -21,7 +22,8 @@ public final class IncidentRepository {
 
     private static final ObjectMapper JSON = Json.mapper();
     private static final String COLUMNS = "id, monitor_id, monitor_name, state, cause, severity, regions, started_at_us, "
-            + "opened_at_us, recovered_at_us, resolved_at_us, resolution, started_before_maintenance, opened_in_maintenance";
+            + "opened_at_us, recovered_at_us, resolved_at_us, resolution, started_before_maintenance, opened_in_maintenance, "
+            + "acknowledged_at_us, acknowledged_by, acknowledgement_note, reminders_sent, reminded_at_us, escalated_to_at_us";
 
     private final Jdbi writes;
     private final Jdbi reads;
@@ -35,7 +37,12 @@ public final class IncidentRepository {
 
     /** Stores a newly opened incident and returns its id. */
     public long open(String monitorId, String monitorName, Incident incident) {
-        return writes.withHandle(handle -> handle.createQuery("INSERT INTO incidents (monitor_id, monitor_name, state, cause, "
+        return writes.withHandle(handle -> open(handle, monitorId, monitorName, incident));
+    }
+
+    /** {@link #open(String, String, Incident)} within the caller's transaction. */
+    public long open(Handle handle, String monitorId, String monitorName, Incident incident) {
+        return handle.createQuery("INSERT INTO incidents (monitor_id, monitor_name, state, cause, "
                         + "fault, severity, regions, started_at_us, opened_at_us, started_before_maintenance, opened_in_maintenance) "
                         + "VALUES (:monitor, :name, 'open', :cause, :fault, :severity, " + dialect.json(":regions")
                         + ", :started, :opened, :before, :inMaintenance) RETURNING id")
@@ -44,21 +51,20 @@ public final class IncidentRepository {
                 .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
                 .bind("started", Micros.of(incident.startedAt())).bind("opened", Micros.of(incident.openedAt()))
                 .bind("before", flag(incident.startedBeforeMaintenance())).bind("inMaintenance", flag(incident.openedInMaintenance()))
-                .mapTo(Long.class).one());
+                .mapTo(Long.class).one();
     }
 
     /** The incident became critical: its cause, severity and confirming regions are now these. */
-    public void escalate(long id, Incident incident) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET cause = :cause, fault = :fault, severity = :severity, "
+    public void escalate(Handle handle, long id, Incident incident) {
+        handle.createUpdate("UPDATE incidents SET cause = :cause, fault = :fault, severity = :severity, "
                         + "regions = " + dialect.json(":regions") + " WHERE id = :id")
                 .bind("id", id).bind("cause", incident.cause().id()).bind("fault", incident.fault().id())
                 .bind("severity", incident.severity().id()).bind("regions", write(List.copyOf(incident.confirmingRegions())))
-                .execute());
+                .execute();
     }
 
-    public void markStartedBeforeMaintenance(long id) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET started_before_maintenance = 1 WHERE id = :id")
-                .bind("id", id).execute());
+    public void markStartedBeforeMaintenance(Handle handle, long id) {
+        handle.createUpdate("UPDATE incidents SET started_before_maintenance = 1 WHERE id = :id").bind("id", id).execute();
     }
 
     /**
@@ -68,18 +74,65 @@ public final class IncidentRepository {
      * @param resolution  {@link IncidentRecord#RECOVERED}, or why it closed otherwise
      */
     public void resolve(long id, Optional<Instant> recoveredAt, Instant resolvedAt, String resolution) {
-        writes.useHandle(handle -> handle.createUpdate("UPDATE incidents SET state = 'resolved', recovered_at_us = :recovered, "
+        writes.useHandle(handle -> resolve(handle, id, recoveredAt, resolvedAt, resolution));
+    }
+
+    /** {@link #resolve(long, Optional, Instant, String)} within the caller's transaction. */
+    public void resolve(Handle handle, long id, Optional<Instant> recoveredAt, Instant resolvedAt, String resolution) {
+        handle.createUpdate("UPDATE incidents SET state = 'resolved', recovered_at_us = :recovered, "
                         + "resolved_at_us = :resolved, resolution = :resolution WHERE id = :id AND state = 'open'")
                 .bind("id", id).bind("recovered", recoveredAt.map(Micros::of).orElse(null))
-                .bind("resolved", Micros.of(resolvedAt)).bind("resolution", resolution).execute());
+                .bind("resolved", Micros.of(resolvedAt)).bind("resolution", resolution).execute();
+    }
+
+    /**
+     * Records the first acknowledgement of an open incident, within the caller's transaction.
+     *
+     * @return false when the incident is not open, or was acknowledged already (that one is kept)
+     */
+    public boolean acknowledge(Handle handle, long id, IncidentRecord.Acknowledgement acknowledgement) {
+        return handle.createUpdate("UPDATE incidents SET acknowledged_at_us = :at, acknowledged_by = :by, "
+                        + "acknowledgement_note = :note WHERE id = :id AND state = 'open' AND acknowledged_at_us IS NULL")
+                .bind("id", id).bind("at", Micros.of(acknowledgement.at())).bind("by", acknowledgement.by())
+                .bind("note", acknowledgement.note().orElse(null)).execute() == 1;
+    }
+
+    /**
+     * Counts reminder {@code number} as sent at {@code at}, within the caller's transaction, if the
+     * incident is still open, unacknowledged and had {@code number - 1} reminders: false otherwise
+     * (an acknowledgement, a resolution or another reminder came first, and this one must not go).
+     */
+    public boolean markReminded(Handle handle, long id, int number, Instant at) {
+        return handle.createUpdate("UPDATE incidents SET reminders_sent = :number, reminded_at_us = :at WHERE id = :id"
+                        + " AND state = 'open' AND acknowledged_at_us IS NULL AND reminders_sent = :previous")
+                .bind("id", id).bind("number", number).bind("previous", number - 1).bind("at", Micros.of(at)).execute() == 1;
+    }
+
+    /** Like {@link #markReminded}, for the one escalation: false when it was made already, or must not be. */
+    public boolean markEscalated(Handle handle, long id, Instant at) {
+        return handle.createUpdate("UPDATE incidents SET escalated_to_at_us = :at WHERE id = :id"
+                        + " AND state = 'open' AND acknowledged_at_us IS NULL AND escalated_to_at_us IS NULL")
+                .bind("id", id).bind("at", Micros.of(at)).execute() == 1;
+    }
+
+    /** Open incidents of this severity that nobody has acknowledged, oldest first: those reminders are about. */
+    public List<IncidentRecord> openUnacknowledged(Severity severity) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE state = 'open'"
+                        + " AND acknowledged_at_us IS NULL AND severity = :severity ORDER BY id")
+                .bind("severity", severity.id()).map((rs, ctx) -> read(rs)).list());
     }
 
     /** Adds a line to the incident's timeline; {@code details} is a JSON object. */
     public void append(long incidentId, TimelineEntry entry) {
-        writes.useHandle(handle -> handle.createUpdate("INSERT INTO incident_events (incident_id, at_us, kind, details) "
+        writes.useHandle(handle -> append(handle, incidentId, entry));
+    }
+
+    /** {@link #append(long, TimelineEntry)} within the caller's transaction. */
+    public void append(Handle handle, long incidentId, TimelineEntry entry) {
+        handle.createUpdate("INSERT INTO incident_events (incident_id, at_us, kind, details) "
                         + "VALUES (:incident, :at, :kind, " + dialect.json(":details") + ")")
                 .bind("incident", incidentId).bind("at", Micros.of(entry.at())).bind("kind", entry.kind())
-                .bind("details", entry.details()).execute());
+                .bind("details", entry.details()).execute();
     }
 
     public Optional<IncidentRecord> find(long id) {
@@ -131,6 +184,10 @@ public final class IncidentRepository {
     }
 
     private static IncidentRecord read(ResultSet rs) throws SQLException {
+        String by = rs.getString("acknowledged_by");
+        Optional<String> note = Optional.ofNullable(rs.getString("acknowledgement_note"));
+        Optional<IncidentRecord.Acknowledgement> acknowledgement = instant(rs, "acknowledged_at_us")
+                .map(at -> new IncidentRecord.Acknowledgement(at, by, note));
         return new IncidentRecord(rs.getLong("id"), rs.getString("monitor_id"), rs.getString("monitor_name"),
                 IncidentRecord.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
                 Cause.fromId(rs.getString("cause")).orElseThrow(),
@@ -138,7 +195,10 @@ public final class IncidentRepository {
                 readRegions(rs.getString("regions")), Micros.instant(rs.getLong("started_at_us")),
                 Micros.instant(rs.getLong("opened_at_us")), instant(rs, "recovered_at_us"), instant(rs, "resolved_at_us"),
                 Optional.ofNullable(rs.getString("resolution")), rs.getInt("started_before_maintenance") != 0,
-                rs.getInt("opened_in_maintenance") != 0);
+                rs.getInt("opened_in_maintenance") != 0,
+                acknowledgement,
+                new IncidentRecord.Reminders(rs.getInt("reminders_sent"), instant(rs, "reminded_at_us"),
+                        instant(rs, "escalated_to_at_us")));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import dev.faultline.json.MonitorStateJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,15 @@ public final class MonitorStateRepository {
 
     /** Stores the monitor's state in place of the previous one. */
     public void save(String monitorId, MonitorState state, Instant savedAt) {
-        writes.useHandle(handle -> handle.createUpdate("INSERT INTO monitor_states (monitor_id, state, saved_at_us) "
+        writes.useHandle(handle -> save(handle, monitorId, state, savedAt));
+    }
+
+    /** {@link #save(String, MonitorState, Instant)} within the caller's transaction. */
+    public void save(Handle handle, String monitorId, MonitorState state, Instant savedAt) {
+        handle.createUpdate("INSERT INTO monitor_states (monitor_id, state, saved_at_us) "
                         + "VALUES (:monitor, " + dialect.json(":state") + ", :saved) ON CONFLICT (monitor_id) "
                         + "DO UPDATE SET state = excluded.state, saved_at_us = excluded.saved_at_us")
-                .bind("monitor", monitorId).bind("state", write(state)).bind("saved", Micros.of(savedAt)).execute());
+                .bind("monitor", monitorId).bind("state", write(state)).bind("saved", Micros.of(savedAt)).execute();
     }
 
     /**

@@ -84,6 +84,37 @@ public final class Outbox {
     }
 
     /**
+     * Openings whose dedup key matches {@code keyPattern} (SQL LIKE) and that no resolution under
+     * the same key has followed yet, one per key, oldest first: the episodes that are still open as
+     * far as the people paged know. Dead entries count too: the alert was meant, even if it failed.
+     */
+    public List<Notification> unresolvedOpenings(Handle handle, String keyPattern) {
+        return handle.createQuery("SELECT payload FROM alert_outbox o WHERE o.event = :opened AND o.dedup_key LIKE :pattern"
+                        + " AND NOT EXISTS (SELECT 1 FROM alert_outbox r WHERE r.dedup_key = o.dedup_key AND r.event = :resolved)"
+                        + " AND o.id = (SELECT MIN(f.id) FROM alert_outbox f WHERE f.dedup_key = o.dedup_key AND f.event = :opened)"
+                        + " ORDER BY o.id")
+                .bind("opened", EventKind.INCIDENT_OPENED.id()).bind("resolved", EventKind.INCIDENT_RESOLVED.id())
+                .bind("pattern", keyPattern)
+                .map((rs, ctx) -> readPayload(rs.getString("payload"))).list();
+    }
+
+    /**
+     * The latest opening enqueued under this dedup key (for any channel): what a reminder or an
+     * escalation says again. Empty when the incident was never announced (opened in maintenance).
+     */
+    public Optional<Notification> latestOpening(Handle handle, String dedupKey) {
+        return handle.createQuery("SELECT payload FROM alert_outbox WHERE dedup_key = :key AND event = :opened"
+                        + " ORDER BY id DESC LIMIT 1")
+                .bind("key", dedupKey).bind("opened", EventKind.INCIDENT_OPENED.id())
+                .map((rs, ctx) -> readPayload(rs.getString("payload"))).findOne();
+    }
+
+    /** {@link #unresolvedOpenings(Handle, String)} in a transaction of its own. */
+    public List<Notification> unresolvedOpenings(String keyPattern) {
+        return writes.inTransaction(handle -> unresolvedOpenings(handle, keyPattern));
+    }
+
+    /**
      * Pending alerts of one channel that are due at {@code now}, oldest first. An alert waits while
      * an earlier one of the same channel and dedup key is pending, so that a resolution never
      * overtakes its opening.
@@ -103,6 +134,14 @@ public final class Outbox {
         return reads.withHandle(handle -> handle.createQuery("SELECT MIN(next_attempt_at_us) FROM alert_outbox"
                         + " WHERE state = 'pending' AND next_attempt_at_us > :now")
                 .bind("now", Micros.of(now)).mapTo(Long.class).findOne().map(Micros::instant));
+    }
+
+    /** The channels that have pending alerts due at {@code now}. */
+    public Set<String> dueChannels(Instant now) {
+        List<String> channels = reads.withHandle(handle -> handle.createQuery("SELECT DISTINCT channel FROM alert_outbox"
+                        + " WHERE state = 'pending' AND next_attempt_at_us <= :now")
+                .bind("now", Micros.of(now)).mapTo(String.class).list());
+        return new TreeSet<>(channels);
     }
 
     /** The channels that have pending alerts. */

@@ -21,13 +21,13 @@ public record OutboxEntry(String channel, Notification notification) {
 
     /**
      * What tells repeats of one event under one dedup key apart: the severity for an opening (an
-     * incident that escalates from warning to critical is announced again), the time for a
-     * reminder (one per interval), nothing for the rest (an incident resolves once).
+     * incident that escalates from warning to critical is announced again), the number of a
+     * reminder (each is sent once), nothing for the rest (an incident resolves once).
      */
     public String occurrence() {
         return switch (notification.event()) {
             case INCIDENT_OPENED -> notification.severity().id();
-            case INCIDENT_REMINDER -> notification.time().toString();
+            case INCIDENT_REMINDER -> "reminder-" + notification.reminder();
             case INCIDENT_RESOLVED, WARNING, INSTABILITY, FLAPPING, TEST -> "";
         };
     }

@@ -36,6 +36,7 @@ public final class Store implements AutoCloseable {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final ApiTokenRepository apiTokens;
+    private final ChannelRepository channels;
     private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -55,6 +56,7 @@ public final class Store implements AutoCloseable {
         this.users = new UserRepository(writes, reads);
         this.sessions = new SessionRepository(writes, reads);
         this.apiTokens = new ApiTokenRepository(writes, reads);
+        this.channels = new ChannelRepository(writes, reads, dialect);
         this.writes = writes;
     }
 
@@ -114,6 +116,11 @@ public final class Store implements AutoCloseable {
      */
     public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
         return writes.inTransaction(work);
+    }
+
+    /** Alert channels created through the API, their credentials sealed. */
+    public ChannelRepository channels() {
+        return channels;
     }
 
     public IncidentRepository incidents() {

@@ -1,43 +1,156 @@
 package dev.faultline.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.alert.Channel;
 import dev.faultline.alert.Delivery;
 import dev.faultline.alert.Notification;
+import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.check.Severity;
+import dev.faultline.config.ChannelConfig;
+import dev.faultline.config.ChannelResult;
+import dev.faultline.config.ConfigError;
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.secret.Masks;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@code POST /api/v1/channels/{name}/test}: sends a test message straight through the channel
- * (not through the outbox: no retry, no rate limit) and answers with what the provider said.
- * The answer is 200 whether or not the provider took it: {@code delivered} says which.
+ * {@code /api/v1/channels}: every alert channel (the config file's and the API's) with its
+ * credentials masked ({@code ****abcd}); channels created, replaced and deleted through the API
+ * (the file's are read-only here: 409), applied to the running server at once; and
+ * {@code POST /api/v1/channels/{name}/test}, which sends a test message straight through the
+ * channel (not through the outbox: no retry, no rate limit) and answers with what the provider
+ * said: 200 whether or not the provider took it, {@code delivered} says which.
+ *
+ * <p>A payload is a channel in the config file's terms, checked by the same reader. A replacement
+ * that sends back the mask it was shown for a credential keeps the stored credential.
  */
 public final class ChannelApi {
 
-    private final Map<String, Channel> channels;
+    private final ChannelRegistry registry;
+    private final ConfigLoader loader;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public ChannelApi(Map<String, Channel> channels, Clock clock, ObjectMapper mapper) {
-        this.channels = Map.copyOf(channels);
+    public ChannelApi(ChannelRegistry registry, ConfigLoader loader, Clock clock, ObjectMapper mapper) {
+        this.registry = registry;
+        this.loader = loader;
         this.clock = clock;
         this.mapper = mapper;
     }
 
-    void test(Context ctx) {
-        String name = ctx.pathParam("name");
-        Channel channel = channels.get(name);
-        if (channel == null) {
-            throw ApiRequestException.notFound("no channel named '" + name + "'; configured: "
-                    + (channels.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(channels.keySet()))), ctx.path());
+    void list(Context ctx) {
+        ctx.json(registry.all().stream().map(this::view).toList());
+    }
+
+    void get(Context ctx) {
+        ctx.json(view(entry(ctx)));
+    }
+
+    void create(Context ctx) {
+        ChannelRegistry.Entry entry = registry.create(parse(ctx, ctx.body()));
+        ctx.status(201).header("Location", "/api/v1/channels/" + entry.config().name()).json(view(entry));
+    }
+
+    void update(Context ctx) {
+        ChannelRegistry.Entry old = entry(ctx);
+        if (old.source() == ChannelRegistry.Source.CONFIG) {
+            throw new ChannelRegistry.Refused(ChannelRegistry.Refused.Reason.READ_ONLY, "channel '" + old.config().name()
+                    + "' is defined in the config file; change it there");
         }
+        ChannelConfig config = parse(ctx, keepingMaskedSecrets(ctx, old.config()));
+        if (!config.name().equals(old.config().name())) {
+            throw ApiRequestException.badParameter("name", "'" + config.name() + "' differs from the channel's name in the path, '"
+                    + old.config().name() + "' (a channel is renamed by creating the new one and deleting the old)", ctx.path());
+        }
+        ctx.json(view(registry.replace(config)));
+    }
+
+    void delete(Context ctx) {
+        registry.delete(ctx.pathParam("name"));
+        ctx.status(204);
+    }
+
+    void test(Context ctx) {
+        ChannelRegistry.Entry entry = entry(ctx);
+        String name = entry.config().name();
         // The link in the message leads back to where the test was asked for.
         URI self = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
-        ctx.json(report(mapper, name, channel.send(Notification.test(name, self, clock.instant()))));
+        ctx.json(report(mapper, name, entry.channel().send(Notification.test(name, self, clock.instant()))));
+    }
+
+    private ChannelRegistry.Entry entry(Context ctx) {
+        String name = ctx.pathParam("name");
+        return registry.find(name).orElseThrow(() -> ApiRequestException.notFound("no channel named '" + name + "'; configured: "
+                + (registry.all().isEmpty() ? "none" : String.join(", ",
+                        new java.util.TreeSet<>(registry.all().stream().map(e -> e.config().name()).toList()))), ctx.path()));
+    }
+
+    /** The body, with each credential that is the mask of the stored one put back to the stored one. */
+    private String keepingMaskedSecrets(Context ctx, ChannelConfig stored) {
+        String body = ctx.body();
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return body; // not JSON (YAML, or broken): the reader reports what is wrong with it
+        }
+        if (!(tree instanceof ObjectNode object)) return body;
+        boolean changed = false;
+        for (String key : stored.type().secretKeys()) {
+            JsonNode sent = object.get(key);
+            String value = stored.settings().get(key);
+            if (sent != null && sent.isTextual() && Masks.keeps(sent.asText(), value)) {
+                object.put(key, value);
+                changed = true;
+            }
+        }
+        return changed ? object.toString() : body;
+    }
+
+    private ChannelConfig parse(Context ctx, String body) {
+        if (body.isBlank()) {
+            throw new ApiRequestException(invalid("the request has no body: send a channel as JSON, e.g. {\"name\": \"ops\", "
+                    + "\"type\": \"webhook\", \"url\": \"https://hooks.example.com/faultline\", \"severities\": [\"critical\"]}",
+                    ctx, List.of()));
+        }
+        return switch (loader.parseChannel(body, "request body")) {
+            case ChannelResult.Loaded loaded -> loaded.channel();
+            case ChannelResult.Rejected rejected -> throw new ApiRequestException(invalid(rejected.errors().size()
+                    + " field(s) are invalid; nothing was changed", ctx, rejected.errors().stream().map(ChannelApi::fieldError).toList()));
+        };
+    }
+
+    private static Problem invalid(String detail, Context ctx, List<Problem.FieldError> errors) {
+        return new Problem("urn:faultline:problem:invalid-channel", "Invalid channel", 422, detail, ctx.path(), errors);
+    }
+
+    private static Problem.FieldError fieldError(ConfigError error) {
+        return new Problem.FieldError(error.path().isEmpty() ? "(body)" : error.path(), error.message(), error.line(), error.column());
+    }
+
+    /** The channel as the API shows it: credentials masked, whoever asks. */
+    private ObjectNode view(ChannelRegistry.Entry entry) {
+        ChannelConfig config = entry.config();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", config.name());
+        node.put("type", config.type().id());
+        ArrayNode severities = node.putArray("severities");
+        config.severities().stream().sorted().map(Severity::id).forEach(severities::add);
+        node.put("source", entry.source().name().toLowerCase(Locale.ROOT));
+        ObjectNode settings = node.putObject("settings");
+        Map<String, String> sorted = new TreeMap<>(config.settings());
+        sorted.forEach((key, value) -> settings.put(key, config.type().secretKeys().contains(key) ? Masks.mask(value) : value));
+        return node;
     }
 
     /** What a test send gives back. */

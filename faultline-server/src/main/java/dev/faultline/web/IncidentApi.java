@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.incidents.AckOutcome;
+import dev.faultline.incidents.IncidentService;
 import dev.faultline.json.MonitorStateJson;
 import dev.faultline.store.BlipRecord;
 import dev.faultline.store.BlipRepository;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.IncidentRepository;
 import dev.faultline.store.TimelineEntry;
+import dev.faultline.web.auth.Principal;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +22,24 @@ import java.util.Optional;
 
 /**
  * {@code /api/v1/incidents} (newest first, paged, {@code ?state=open|resolved}),
- * {@code /api/v1/incidents/{id}} with its timeline, and {@code /api/v1/monitors/{id}/blips}.
+ * {@code /api/v1/incidents/{id}} with its timeline, {@code POST /api/v1/incidents/{id}/ack}, and
+ * {@code /api/v1/monitors/{id}/blips}.
  */
 public final class IncidentApi {
 
+    /** Who acknowledges when nobody is signed in and the body does not say. */
+    static final String DEFAULT_ACK_BY = "api";
+
     private final IncidentRepository incidents;
+    private final IncidentService service;
     private final BlipRepository blips;
     private final MonitorApi monitors;
     private final ObjectMapper mapper;
 
-    public IncidentApi(IncidentRepository incidents, BlipRepository blips, MonitorApi monitors, ObjectMapper mapper) {
+    public IncidentApi(IncidentRepository incidents, IncidentService service, BlipRepository blips, MonitorApi monitors,
+                       ObjectMapper mapper) {
         this.incidents = incidents;
+        this.service = service;
         this.blips = blips;
         this.monitors = monitors;
         this.mapper = mapper;
@@ -60,6 +70,69 @@ public final class IncidentApi {
         ctx.json(view);
     }
 
+    /**
+     * Acknowledges the incident: 200 with the incident (a second acknowledgement keeps the first,
+     * and says so with {@code "acknowledged_now": false}), 404 for an unknown id, 409 for an
+     * incident resolved before anyone acknowledged it. The optional body is
+     * {@code {"by": "...", "note": "..."}}; a signed-in principal is who acknowledges, whatever
+     * the body says.
+     */
+    void acknowledge(Context ctx) {
+        String text = ctx.pathParam("id");
+        long id = parseId(text).orElseThrow(() -> ApiRequestException.notFound("no incident with id '" + text + "'", ctx.path()));
+        JsonNode body = ackBody(ctx);
+        String by = Principal.of(ctx).map(Principal::name)
+                .or(() -> optionalText(body, "by", ctx)).orElse(DEFAULT_ACK_BY);
+        AckOutcome outcome;
+        try {
+            outcome = service.acknowledge(id, by, optionalText(body, "note", ctx));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            throw ApiRequestException.badParameter(colon > 0 ? message.substring(0, colon) : "body",
+                    colon > 0 ? message.substring(colon + 1).strip() : message, ctx.path());
+        }
+        switch (outcome) {
+            case AckOutcome.Acknowledged ack -> {
+                ObjectNode view = view(ack.incident());
+                view.put("acknowledged_now", ack.now());
+                ctx.json(view);
+            }
+            case AckOutcome.AlreadyResolved resolved -> throw new ApiRequestException(Problem.of(409, "Already resolved",
+                    "incident " + id + " was resolved at " + text(resolved.incident().resolvedAt())
+                            + " before anyone acknowledged it: there is nothing left to acknowledge", ctx.path()));
+            case AckOutcome.NotFound missing -> throw ApiRequestException.notFound("no incident with id '" + text + "'", ctx.path());
+        }
+    }
+
+    private JsonNode ackBody(Context ctx) {
+        String raw = ctx.body();
+        if (raw.isBlank()) return mapper.createObjectNode();
+        JsonNode body;
+        try {
+            body = mapper.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw ApiRequestException.badParameter("body", "not JSON: " + e.getOriginalMessage(), ctx.path());
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiRequestException.badParameter("body", "must be a JSON object such as {\"by\": \"ana\", \"note\": \"on it\"}",
+                    ctx.path());
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("by") && !name.equals("note")) {
+                throw ApiRequestException.badParameter(name, "unknown field; an acknowledgement takes 'by' and 'note'", ctx.path());
+            }
+        });
+        return body;
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String field, Context ctx) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.isTextual()) throw ApiRequestException.badParameter(field, "must be a string", ctx.path());
+        return Optional.of(value.asText());
+    }
+
     void blips(Context ctx) {
         String id = monitors.monitor(ctx).id();
         Paging paging = Paging.of(ctx);
@@ -86,6 +159,10 @@ public final class IncidentApi {
         node.put("resolution", incident.resolution().orElse(null));
         node.put("started_before_maintenance", incident.startedBeforeMaintenance());
         node.put("opened_in_maintenance", incident.openedInMaintenance());
+        node.put("acknowledged_at", text(incident.acknowledgement().map(IncidentRecord.Acknowledgement::at)));
+        node.put("acknowledged_by", incident.acknowledgement().map(IncidentRecord.Acknowledgement::by).orElse(null));
+        node.put("acknowledgement_note", incident.acknowledgement().flatMap(IncidentRecord.Acknowledgement::note).orElse(null));
+        node.put("reminders_sent", incident.reminders().sent());
         return node;
     }
 

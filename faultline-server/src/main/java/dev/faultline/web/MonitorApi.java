@@ -3,6 +3,7 @@ package dev.faultline.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.check.CheckResult;
+import dev.faultline.check.Header;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -11,6 +12,7 @@ import dev.faultline.json.MonitorJson;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.secret.Masks;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +57,16 @@ public final class MonitorApi {
 
     void update(Context ctx) {
         String id = ctx.pathParam("id");
-        monitor(ctx);
-        ctx.json(view(registry.update(id, parse(ctx))));
+        Monitor existing = monitor(ctx);
+        ctx.json(view(registry.update(id, keepingMaskedHeaders(existing, parse(ctx)))));
+    }
+
+    /** A header sent back as the mask it was shown keeps its stored value. */
+    private static Monitor keepingMaskedHeaders(Monitor existing, Monitor sent) {
+        List<Header> headers = sent.spec().headers().stream().map(h -> existing.spec().headers().stream()
+                .filter(old -> old.name().equalsIgnoreCase(h.name()) && Masks.keeps(h.value(), old.value()))
+                .findFirst().map(old -> new Header(h.name(), old.value())).orElse(h)).toList();
+        return sent.withHeaders(headers);
     }
 
     void delete(Context ctx) {
@@ -98,7 +108,14 @@ public final class MonitorApi {
         node.put("fault", last.map(r -> r.verdict().fault().id()).orElse(null));
         node.put("cause", last.map(r -> r.verdict().cause().id()).orElse(null));
         node.put("checked_at", last.map(r -> r.startedAt().toString()).orElse(null));
-        node.set("spec", mapper.valueToTree(MonitorJson.of(monitor)));
+        ObjectNode spec = mapper.valueToTree(MonitorJson.of(monitor));
+        // Credentials in request headers are never shown in full.
+        if (spec.get("headers") instanceof ObjectNode headers) {
+            headers.properties().forEach(h -> {
+                if (Masks.sensitiveHeader(h.getKey())) h.setValue(mapper.getNodeFactory().textNode(Masks.mask(h.getValue().asText())));
+            });
+        }
+        node.set("spec", spec);
         return node;
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.metrics.MetricsEndpoint;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.web.auth.Auth;
@@ -69,16 +70,27 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);
             config.routes.get("/api/v1/findings", parts.findings()::findings);
             config.routes.get("/api/v1/alerts", parts.alerts()::list);
+            config.routes.get("/api/v1/channels", parts.channels()::list);
+            config.routes.post("/api/v1/channels", parts.channels()::create);
+            config.routes.get("/api/v1/channels/{name}", parts.channels()::get);
+            config.routes.put("/api/v1/channels/{name}", parts.channels()::update);
+            config.routes.delete("/api/v1/channels/{name}", parts.channels()::delete);
             config.routes.post("/api/v1/channels/{name}/test", parts.channels()::test);
             config.routes.get("/api/v1/monitors/{id}/blips", parts.incidents()::blips);
             config.routes.get("/api/v1/incidents", parts.incidents()::list);
             config.routes.get("/api/v1/incidents/{id}", parts.incidents()::get);
+            config.routes.post("/api/v1/incidents/{id}/ack", parts.incidents()::acknowledge);
             config.routes.get("/api/v1/maintenance", parts.maintenance()::list);
             config.routes.post("/api/v1/maintenance", parts.maintenance()::create);
             config.routes.delete("/api/v1/maintenance/{name}", parts.maintenance()::delete);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
+                case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());
+                case READ_ONLY -> Problem.of(409, "Defined in the config file", e.getMessage(), ctx.path());
+                case DUPLICATE -> Problem.of(409, "Conflict", e.getMessage(), ctx.path());
+            }));
+            config.routes.exception(ChannelRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
                 case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());
                 case READ_ONLY -> Problem.of(409, "Defined in the config file", e.getMessage(), ctx.path());
                 case DUPLICATE -> Problem.of(409, "Conflict", e.getMessage(), ctx.path());

@@ -27,8 +27,9 @@ public final class SampleNotifications {
         return outage(EventKind.INCIDENT_RESOLVED);
     }
 
+    /** The second reminder of the opened outage. */
     public static Notification reminder() {
-        return outage(EventKind.INCIDENT_REMINDER);
+        return opened().asReminder(2, TIME, Optional.of(Duration.ofSeconds(750)));
     }
 
     /** A client-side warning: the monitor is being rate limited. */

@@ -51,6 +51,37 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aStepWhoseAlertCannotBeStoredKeepsNothingAndIsMadeAgainAtTheNextEvent() {
+        // The alert is written in the step's transaction: when writing it fails, the incident that
+        // it announces, its timeline and the engine's state are rolled back with it.
+        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
+        List<NotifyRequest> stored = new java.util.ArrayList<>();
+        try (ServiceHarness harness = new ServiceHarness(dataDir, Checks.monitor("api"))) {
+            TimelineNotifications timeline = new TimelineNotifications(harness.store.incidents());
+            harness.service = new IncidentService(harness.time, harness.store, (id, regions) -> {}, (handle, request) -> {
+                timeline.notify(handle, request); // written first, so that the rollback must undo it
+                if (failuresLeft.getAndDecrement() > 0) throw new IllegalStateException("the outbox is unavailable");
+                stored.add(request);
+            }, harness.time, ServiceHarness.DIRECT, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
+            harness.service.replaceMonitors(List.of(Checks.monitor("api")));
+
+            harness.check("api", 502);
+            harness.check("api", 502); // confirms the incident: its alert fails to be stored
+            assertThat(harness.incidents()).isEmpty();
+            assertThat(harness.store.states().loadAll().get("api").status()).isNotEqualTo(Status.DOWN);
+            assertThat(harness.service.status("api")).isNotEqualTo(Optional.of(Status.DOWN));
+
+            harness.check("api", 502); // the same step again, now stored whole
+            assertThat(harness.incidentSummaries()).containsExactly("open critical bad_gateway");
+            assertThat(stored).extracting(r -> r.transition().name()).containsExactly("OPENED");
+            long id = harness.incidents().getFirst().id();
+            assertThat(harness.store.incidents().timeline(id)).extracting(TimelineEntry::kind)
+                    .containsOnlyOnce("opened", "notification");
+            assertThat(harness.store.states().loadAll().get("api").status()).isEqualTo(Status.DOWN);
+        }
+    }
+
+    @Test
     void anIncidentOpenAtShutdownIsOpenAfterRestartWithTheSameIdAndResolvesNormally() {
         ServiceHarness before = new ServiceHarness(dataDir, Checks.monitor("api"));
         before.check("api", 502);
@@ -168,7 +199,7 @@ class IncidentServiceTest {
         try (Store store = Store.open(StoreSettings.sqlite(dataDir));
              StripedExecutor stripes = new StripedExecutor(8, "test-incidents", Duration.ofSeconds(30))) {
             ManualTime time = new ManualTime(T0);
-            IncidentService service = new IncidentService(time, store, (id, regions) -> {}, request -> {}, time, stripes,
+            IncidentService service = new IncidentService(time, store, (id, regions) -> {}, (handle, request) -> {}, time, stripes,
                     ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
             List<String> ids = java.util.stream.IntStream.range(0, monitors).mapToObj(i -> "m" + i).toList();
             service.replaceMonitors(ids.stream().map(Checks::monitor).toList());
@@ -192,7 +223,7 @@ class IncidentServiceTest {
         int results = 200_000;
         try (Store store = Store.open(StoreSettings.sqlite(dataDir));
              StripedExecutor stripes = new StripedExecutor(8, "test-incidents", Duration.ofSeconds(30))) {
-            IncidentService service = new IncidentService(Clock.systemUTC(), store, (id, regions) -> {}, request -> {},
+            IncidentService service = new IncidentService(Clock.systemUTC(), store, (id, regions) -> {}, (handle, request) -> {},
                     (at, task) -> {}, stripes, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
             service.replaceMonitors(java.util.stream.IntStream.range(0, monitors).mapToObj(i -> Checks.monitor("m" + i)).toList());
 

@@ -44,7 +44,7 @@ final class ServiceHarness implements AutoCloseable {
         this.time = time;
         this.store = Store.open(StoreSettings.sqlite(dataDir));
         this.service = new IncidentService(time, store, (id, regions) -> rechecks.add(id + " " + regions),
-                notifications::add, time, DIRECT, policies, calendar);
+                (handle, request) -> notifications.add(request), time, DIRECT, policies, calendar);
         service.replaceMonitors(List.of(monitors));
     }
 

@@ -81,6 +81,8 @@ class IncidentAlertsTest {
                 assertThat(page.body().get("regions")).extracting(JsonNode::asText).containsExactly("local");
                 assertThat(page.body().get("incident_id").isNull()).isFalse();
                 assertThat(page.body().at("/diagnosis/next_step").asText()).contains("application process");
+                // How long it has been down, from the first failing check to the confirmation.
+                assertThat(page.body().get("down_for_seconds").isNumber()).isTrue();
                 Received warning = opened(received, "chat").get(0);
                 assertThat(warning.body().at("/monitor/name").asText()).isEqualTo("docs");
                 assertThat(warning.body().get("severity").asText()).isEqualTo("warning");

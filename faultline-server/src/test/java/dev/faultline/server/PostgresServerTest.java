@@ -30,6 +30,9 @@ class PostgresServerTest {
     private final String schema = "t_server_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
+
     @BeforeEach
     void createSchema() throws Exception {
         try (Connection c = DriverManager.getConnection(SERVER)) {
@@ -48,11 +51,11 @@ class PostgresServerTest {
     void resultsAndApiMonitorsLiveInPostgresAcrossRestarts() throws Exception {
         try (HostileServer target = HostileServer.status(503, Map.of("Retry-After", "1"), "busy")) {
             String yaml = """
-                    server: { port: 0, database_url: "%s&currentSchema=%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
+                    server: { port: 0, database_url: "%s&currentSchema=%s", data_dir: "%s", api_tokens: [{ name: test, token: "%s", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     monitors:
                       - { name: busy, url: "%s" }
-                    """.formatted(SERVER, schema, API_TOKEN, target.url("/"));
+                    """.formatted(SERVER, schema, keyDir, API_TOKEN, target.url("/"));
             FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "pg.yaml")).config();
 
             try (FaultlineServer server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC())) {
@@ -61,6 +64,25 @@ class PostgresServerTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"extra\", \"url\": \"" + target.url("/x") + "\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                HttpResponse<String> channel = http.send(HttpRequest.newBuilder(uri(server, "/api/v1/channels"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"ops\", \"type\": \"slack\", \"url\": \""
+                                + target.url("/services/T0/B0/pg-s3cr3t-token") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
+                HttpResponse<String> guarded = http.send(HttpRequest.newBuilder(uri(server, "/api/v1/monitors"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"guarded\", \"url\": \"" + target.url("/g")
+                                + "\", \"headers\": {\"Authorization\": \"Bearer pg-header-s3cr3t-42\"}}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(guarded.statusCode()).as(guarded.body()).isEqualTo(201);
+            }
+            try (Connection c = DriverManager.getConnection(SERVER)) {
+                var rows = c.createStatement().executeQuery("SELECT settings::text || sealed_secrets FROM " + schema + ".api_channels"
+                        + " UNION ALL SELECT definition::text FROM " + schema + ".monitors WHERE id = 'guarded'");
+                int seen = 0;
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).doesNotContain("s3cr3t");
+                    seen++;
+                }
+                assertThat(seen).isEqualTo(2);
             }
             try (Connection c = DriverManager.getConnection(SERVER)) {
                 var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + schema + ".results");
@@ -73,6 +95,9 @@ class PostgresServerTest {
                 assertThat(results.get(0).get("retry_after_seconds").asInt()).isEqualTo(1);
                 assertThat(get(again, "/api/v1/monitors/extra").get("source").asText()).isEqualTo("api");
                 assertThat(get(again, "/api/v1/monitors/busy/uptime").get("24h").asDouble()).isEqualTo(0.0);
+                // Read back from PostgreSQL and decrypted: the masks end as the credentials do.
+                assertThat(get(again, "/api/v1/channels/ops").at("/settings/url").asText()).isEqualTo("****oken");
+                assertThat(get(again, "/api/v1/monitors/guarded").at("/spec/headers/Authorization").asText()).isEqualTo("****t-42");
             }
         }
     }

@@ -34,14 +34,18 @@ class IncidentRepositoryTest {
 
     @DatabaseTest
     void escalatingMarkingAndResolvingChangeTheStoredIncident(TestDatabase db) {
-        IncidentRepository incidents = db.open().incidents();
+        Store store = db.open();
+        IncidentRepository incidents = store.incidents();
         Incident warning = new Incident(T0, T0.plusSeconds(3), Cause.NOT_FOUND, Severity.WARNING, Set.of("eu"), false, false,
                 Optional.empty());
         long id = incidents.open("api", "API", warning);
 
-        incidents.escalate(id, new Incident(T0, T0.plusSeconds(3), Cause.INTERNAL_SERVER_ERROR, Severity.CRITICAL,
-                Set.of("eu", "us"), false, false, Optional.empty()));
-        incidents.markStartedBeforeMaintenance(id);
+        store.inTransaction(handle -> {
+            incidents.escalate(handle, id, new Incident(T0, T0.plusSeconds(3), Cause.INTERNAL_SERVER_ERROR, Severity.CRITICAL,
+                    Set.of("eu", "us"), false, false, Optional.empty()));
+            incidents.markStartedBeforeMaintenance(handle, id);
+            return null;
+        });
         incidents.resolve(id, Optional.of(T0.plusSeconds(90)), T0.plusSeconds(120), IncidentRecord.RECOVERED);
         incidents.resolve(id, Optional.empty(), T0.plusSeconds(500), "abandoned"); // already resolved: no change
 

@@ -59,10 +59,14 @@ class OutboxTest {
     void theEventAndEachReminderAreAlertsOfTheirOwn(TestDatabase db) {
         Outbox outbox = db.open().outbox();
         Notification reminder = SampleNotifications.reminder();
-        Notification later = withTime(reminder, reminder.time().plus(Duration.ofMinutes(30)));
+        Notification later = SampleNotifications.opened().asReminder(3, reminder.time().plus(Duration.ofMinutes(30)),
+                Optional.empty());
+        // The same reminder number enqueued again (a tick repeated after a crash) is the same alert, whatever its time.
+        Notification laterAgain = SampleNotifications.opened().asReminder(3, reminder.time().plus(Duration.ofMinutes(31)),
+                Optional.empty());
 
         int added = outbox.enqueue(List.of(new OutboxEntry("pager", SampleNotifications.opened()),
-                new OutboxEntry("pager", reminder), new OutboxEntry("pager", later), new OutboxEntry("pager", later),
+                new OutboxEntry("pager", reminder), new OutboxEntry("pager", later), new OutboxEntry("pager", laterAgain),
                 new OutboxEntry("pager", SampleNotifications.resolved())), T0);
 
         assertThat(added).isEqualTo(4);
@@ -214,6 +218,6 @@ class OutboxTest {
     static Notification withTime(Notification n, Instant time) {
         return new Notification(n.event(), n.monitorId(), n.monitorName(), n.monitorUrl(), n.severity(), n.cause(),
                 n.status(), n.retryAfter(), n.summary(), n.nextStep(), n.regions(), n.incidentId(), n.dedupKey(), time,
-                n.downFor(), n.link());
+                n.downFor(), n.link(), n.reminder());
     }
 }

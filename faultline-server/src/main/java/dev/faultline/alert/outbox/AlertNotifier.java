@@ -35,7 +35,7 @@ public final class AlertNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(AlertNotifier.class);
 
-    private final AlertRouting routing;
+    private volatile AlertRouting routing;
     private final Store store;
     private final Clock clock;
     private final Runnable wake;
@@ -46,6 +46,11 @@ public final class AlertNotifier {
         this.store = store;
         this.clock = clock;
         this.wake = wake;
+    }
+
+    /** Routes by these channels from now on (channels created, changed or removed through the API). */
+    public void replaceRouting(AlertRouting routing) {
+        this.routing = java.util.Objects.requireNonNull(routing, "routing");
     }
 
     /** {@link #notify(Handle, Notification, List)} in a transaction of its own. */
@@ -60,6 +65,7 @@ public final class AlertNotifier {
      * @return the channels it goes to (none, when no channel takes its severity)
      */
     public List<String> notify(Handle handle, Notification notification, List<String> monitorChannels) {
+        AlertRouting routing = this.routing;
         List<String> unknown = routing.unknown(monitorChannels);
         if (!unknown.isEmpty()) {
             log.warn("monitor '{}' names channels that are not configured: {}", notification.monitorId(), unknown);
@@ -69,7 +75,26 @@ public final class AlertNotifier {
                     store.outbox().channelsThatHeard(handle, notification.dedupKey(), EventKind.INCIDENT_OPENED);
             case INCIDENT_OPENED, WARNING, INSTABILITY, FLAPPING, TEST -> Set.of();
         };
-        List<String> channels = routing.channelsFor(notification, monitorChannels, heard);
+        return enqueue(handle, notification, routing.channelsFor(notification, monitorChannels, heard));
+    }
+
+    /**
+     * Enqueues the notification for exactly these channels, whatever they take, inside the
+     * caller's transaction: an escalation goes to the channels named for it. Names that are not
+     * configured are left out (and logged); a channel that has it already is not sent it again.
+     *
+     * @return the channels it goes to
+     */
+    public List<String> notifyChannels(Handle handle, Notification notification, List<String> channels) {
+        List<String> unknown = routing.unknown(channels);
+        if (!unknown.isEmpty()) {
+            log.warn("{} for '{}' names channels that are not configured: {}", notification.event().id(),
+                    notification.monitorId(), unknown);
+        }
+        return enqueue(handle, notification, channels.stream().distinct().filter(c -> !unknown.contains(c)).toList());
+    }
+
+    private List<String> enqueue(Handle handle, Notification notification, List<String> channels) {
         if (channels.isEmpty()) return channels;
         store.outbox().enqueue(handle, channels.stream().map(c -> new OutboxEntry(c, notification)).toList(), clock.instant());
         if (handle.isInTransaction()) {

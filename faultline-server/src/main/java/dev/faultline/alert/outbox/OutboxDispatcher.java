@@ -62,6 +62,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     // to clear its own mark, a look already under way could see it pending and send it again.)
     private final Set<Long> inFlight = new HashSet<>();
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    // A new set of channels, taken in by the loop (which alone touches the lanes) before its next look.
+    private final java.util.concurrent.atomic.AtomicReference<Collection<Channel>> replacement =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private boolean wakeRequested;
@@ -85,6 +88,22 @@ public final class OutboxDispatcher implements AutoCloseable {
                 throw new IllegalArgumentException("channels: two are named '" + channel.name() + "'");
             }
         }
+    }
+
+    /**
+     * Sends through these channels from now on (channels created, changed or removed through the
+     * API): a new channel gets a lane, a changed one its new settings, and the alerts of a removed
+     * one are dead at the loop's next look.
+     *
+     * @throws IllegalArgumentException when two channels share a name
+     */
+    public void replaceChannels(Collection<Channel> channels) {
+        Set<String> names = new HashSet<>();
+        for (Channel channel : channels) {
+            if (!names.add(channel.name())) throw new IllegalArgumentException("channels: two are named '" + channel.name() + "'");
+        }
+        replacement.set(java.util.List.copyOf(channels));
+        wake();
     }
 
     public OutboxDispatcher start() {
@@ -123,11 +142,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             inFlight.remove(done.id());
             done.lane().busy--;
         }
+        Collection<Channel> changed = replacement.getAndSet(null);
+        if (changed != null) takeChannels(changed);
         Instant now = clock.instant();
-        abandonUnknownChannels();
+        // One look for the channels with anything due, then one per such channel: not one per configured channel.
+        Set<String> due = outbox.dueChannels(now);
+        abandonUnknownChannels(due);
         Duration sleep = settings.pollInterval();
         for (Lane lane : lanes.values()) {
-            if (lane.free() == 0) continue;
+            if (lane.free() == 0 || !due.contains(lane.channel.name())) continue;
             for (StoredAlert alert : outbox.due(lane.channel.name(), now, lane.free() + lane.busy)) {
                 if (inFlight.contains(alert.id())) continue;
                 if (lane.free() == 0) break;
@@ -146,8 +169,21 @@ public final class OutboxDispatcher implements AutoCloseable {
         return sleep;
     }
 
-    private void abandonUnknownChannels() {
-        for (String channel : outbox.pendingChannels()) {
+    private void takeChannels(Collection<Channel> channels) {
+        Map<String, Lane> next = new LinkedHashMap<>();
+        for (Channel channel : channels) {
+            Lane old = lanes.get(channel.name());
+            // A changed channel starts a fresh lane; the sends still under way on the old one end on their own.
+            next.put(channel.name(), old != null && old.channel == channel ? old : new Lane(channel,
+                    old != null ? old.bucket : new TokenBucket(settings.rateLimitOf(channel.name()), clock.instant()),
+                    settings.inFlightPerChannel()));
+        }
+        lanes.clear();
+        lanes.putAll(next);
+    }
+
+    private void abandonUnknownChannels(Set<String> due) {
+        for (String channel : due) {
             if (lanes.containsKey(channel)) continue;
             int dead = outbox.abandon(channel, "channel '" + channel + "' is not configured");
             log.error("alert outbox: {} alert(s) for channel '{}' are dead: it is not configured", dead, channel);

@@ -18,8 +18,9 @@ import okhttp3.RequestBody;
 
 /**
  * Faultline's own JSON, for anything that takes a webhook. Headers: {@code X-Faultline-Event}
- * (the event id), {@code Idempotency-Key} ({@code <dedup_key>:<event>}, the same on every retry
- * of one send) and, with a secret, {@code X-Faultline-Signature: sha256=<hex>}: the hex
+ * (the event id), {@code Idempotency-Key} ({@code <dedup_key>:<event>}, and
+ * {@code <dedup_key>:incident.reminder:<n>} for the n-th reminder: the same on every retry of one
+ * send) and, with a secret, {@code X-Faultline-Signature: sha256=<hex>}: the hex
  * HMAC-SHA256 of the raw body bytes, which a receiver recomputes before trusting the body.
  */
 public final class WebhookNotifier implements Channel {
@@ -47,9 +48,14 @@ public final class WebhookNotifier implements Channel {
         Request.Builder request = HttpDelivery.post(HttpUrl.get(settings.url().toString()),
                         RequestBody.create(body, HttpDelivery.JSON_TYPE))
                 .header("X-Faultline-Event", n.event().id())
-                .header("Idempotency-Key", n.dedupKey() + ":" + n.event().id());
+                .header("Idempotency-Key", idempotencyKey(n));
         settings.secret().ifPresent(secret -> request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256Hex(secret, body)));
         return http.send(request.build());
+    }
+
+    /** One per send, the same on each of its retries: a reminder is a send of its own. */
+    static String idempotencyKey(Notification n) {
+        return n.dedupKey() + ":" + n.event().id() + (n.reminder() > 0 ? ":" + n.reminder() : "");
     }
 
     /** The payload: the public contract of the generic webhook (absent values are null, never missing). */
@@ -77,6 +83,7 @@ public final class WebhookNotifier implements Channel {
         if (n.downFor().isPresent()) root.put("down_for_seconds", n.downFor().map(Duration::toSeconds).get());
         else root.putNull("down_for_seconds");
         root.put("link", n.link().toString());
+        if (n.reminder() > 0) root.put("reminder", n.reminder()); else root.putNull("reminder");
         return root;
     }
 

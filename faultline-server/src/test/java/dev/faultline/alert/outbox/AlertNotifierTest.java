@@ -120,6 +120,6 @@ class AlertNotifierTest {
     static Notification withSeverity(Notification n, Severity severity) {
         return new Notification(n.event(), n.monitorId(), n.monitorName(), n.monitorUrl(), severity, n.cause(), n.status(),
                 n.retryAfter(), n.summary(), n.nextStep(), n.regions(), n.incidentId(), n.dedupKey(), n.time(), n.downFor(),
-                n.link());
+                n.link(), n.reminder());
     }
 }

@@ -49,6 +49,7 @@ class SmsNotifierTest {
                     Map.entry("From", "+15017122661"),
                     Map.entry("Body", "checkout-api is down: the server is at fault (service unavailable, HTTP 503). "
                             + "Next step: Check load and maintenance. The server expects to be back in 120 s (Retry-After). "
+                            + "Confirmed by eu-west, us-east. Retry-After 120 s. Down for 12m30s "
                             + "https://faultline.example/monitors/checkout-api"));
         }
     }

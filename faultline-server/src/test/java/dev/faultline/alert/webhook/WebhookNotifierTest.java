@@ -32,7 +32,7 @@ class WebhookNotifierTest {
 
     private static final List<String> DOCUMENTED_FIELDS = List.of("event", "monitor", "severity", "fault", "cause",
             "status", "retry_after_seconds", "diagnosis", "regions", "incident_id", "dedup_key", "time",
-            "down_for_seconds", "link");
+            "down_for_seconds", "link", "reminder");
 
     private static Channel at(URI url, Optional<String> secret) {
         return new WebhookNotifier("hooks", new WebhookSettings(url, secret), TestHttp.delivery());
@@ -61,8 +61,21 @@ class WebhookNotifierTest {
                                    "next_step": "Check load and maintenance. The server expects to be back in 120 s (Retry-After)."},
                      "regions": ["eu-west", "us-east"], "incident_id": "42",
                      "dedup_key": "faultline/checkout-api/incident-42", "time": "2026-11-02T10:15:30Z",
-                     "down_for_seconds": 750, "link": "https://faultline.example/monitors/checkout-api"}
+                     "down_for_seconds": 750, "link": "https://faultline.example/monitors/checkout-api", "reminder": null}
                     """));
+        }
+    }
+
+    @Test
+    void eachReminderHasAnIdempotencyKeyAndANumberOfItsOwn() throws Exception {
+        try (Receiver receiver = Receiver.answering(204, "")) {
+            at(receiver.url("/"), Optional.empty()).send(SampleNotifications.reminder());
+
+            Receiver.Received request = receiver.only();
+            assertThat(request.header("X-Faultline-Event")).isEqualTo("incident.reminder");
+            assertThat(request.header("Idempotency-Key")).isEqualTo("faultline/checkout-api/incident-42:incident.reminder:2");
+            assertThat(request.json().get("reminder").asInt()).isEqualTo(2);
+            assertThat(request.json().get("dedup_key").asText()).isEqualTo("faultline/checkout-api/incident-42");
         }
     }
 
