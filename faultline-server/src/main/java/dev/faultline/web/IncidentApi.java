@@ -81,8 +81,10 @@ public final class IncidentApi {
         String text = ctx.pathParam("id");
         long id = parseId(text).orElseThrow(() -> ApiRequestException.notFound("no incident with id '" + text + "'", ctx.path()));
         JsonNode body = ackBody(ctx);
-        String by = Principal.of(ctx).map(Principal::name)
-                .or(() -> optionalText(body, "by", ctx)).orElse(DEFAULT_ACK_BY);
+        // Checked even when the principal decides who acknowledges, so that a bad body never passes.
+        Optional<String> named = optionalText(body, "by", ctx);
+        if (named.filter(String::isBlank).isPresent()) throw ApiRequestException.badParameter("by", "must not be blank", ctx.path());
+        String by = Principal.of(ctx).map(Principal::name).or(() -> named).orElse(DEFAULT_ACK_BY);
         AckOutcome outcome;
         try {
             outcome = service.acknowledge(id, by, optionalText(body, "note", ctx));

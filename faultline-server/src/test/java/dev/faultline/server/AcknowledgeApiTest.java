@@ -36,7 +36,7 @@ class AcknowledgeApiTest {
         try (HostileServer api = HostileServer.status(502, Map.of(), "bad gateway");
              HostileServer docs = HostileServer.status(503, Map.of(), "busy")) {
             String yaml = """
-                    server: { port: 0, data_dir: "%s" }
+                    server: { port: 0, data_dir: "%s", api_tokens: [{ name: oncall-bot, token: "test-token-0123456789abcdef", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     confirm: { quorum: 2, window: 30s, period: 0s, recovery: 1 }
                     monitors:
@@ -50,10 +50,10 @@ class AcknowledgeApiTest {
                 long id = incidentOf("api").orElseThrow();
 
                 HttpResponse<String> first = call("POST", "/api/v1/incidents/" + id + "/ack",
-                        "{\"by\": \"ana\", \"note\": \"restarting the app\"}");
+                        "{\"by\": \"someone else\", \"note\": \"restarting the app\"}");
                 assertThat(first.statusCode()).isEqualTo(200);
                 JsonNode acked = json(first);
-                assertThat(acked.get("acknowledged_by").asText()).isEqualTo("ana");
+                assertThat(acked.get("acknowledged_by").asText()).isEqualTo("oncall-bot");
                 assertThat(acked.get("acknowledgement_note").asText()).isEqualTo("restarting the app");
                 assertThat(acked.get("acknowledged_now").asBoolean()).isTrue();
                 String at = acked.get("acknowledged_at").asText();
@@ -61,18 +61,18 @@ class AcknowledgeApiTest {
                 // Idempotent: a second acknowledgement answers 200 and keeps the first.
                 HttpResponse<String> second = call("POST", "/api/v1/incidents/" + id + "/ack", "");
                 assertThat(second.statusCode()).isEqualTo(200);
-                assertThat(json(second).get("acknowledged_by").asText()).isEqualTo("ana");
+                assertThat(json(second).get("acknowledged_by").asText()).isEqualTo("oncall-bot");
                 assertThat(json(second).get("acknowledged_at").asText()).isEqualTo(at);
                 assertThat(json(second).get("acknowledged_now").asBoolean()).isFalse();
 
                 JsonNode incident = json(call("GET", "/api/v1/incidents/" + id, null));
-                assertThat(incident.get("acknowledged_by").asText()).isEqualTo("ana");
+                assertThat(incident.get("acknowledged_by").asText()).isEqualTo("oncall-bot");
                 assertThat(incident.get("acknowledged_at").asText()).isEqualTo(at);
                 JsonNode ackLines = StreamSupport.stream(incident.get("timeline").spliterator(), false)
                         .filter(line -> line.get("kind").asText().equals("acknowledged"))
                         .collect(Json.mapper()::createArrayNode, (a, n) -> a.add(n), (a, b) -> a.addAll(b));
                 assertThat(ackLines).hasSize(1);
-                assertThat(ackLines.get(0).at("/details/by").asText()).isEqualTo("ana");
+                assertThat(ackLines.get(0).at("/details/by").asText()).isEqualTo("oncall-bot");
                 assertThat(ackLines.get(0).at("/details/note").asText()).isEqualTo("restarting the app");
 
                 // Without a body (and nobody signed in) the acknowledgement is the API's.
@@ -95,7 +95,7 @@ class AcknowledgeApiTest {
     void aBadBodyNamesTheFieldAndChangesNothing() throws Exception {
         try (HostileServer api = HostileServer.status(500, Map.of(), "boom")) {
             String yaml = """
-                    server: { port: 0, data_dir: "%s" }
+                    server: { port: 0, data_dir: "%s", api_tokens: [{ name: oncall-bot, token: "test-token-0123456789abcdef", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     monitors:
                       - { name: api, url: "%s" }
@@ -116,7 +116,7 @@ class AcknowledgeApiTest {
 
                 HttpResponse<String> ok = call("POST", path, "{}");
                 assertThat(ok.statusCode()).isEqualTo(200);
-                assertThat(json(ok).get("acknowledged_by").asText()).isEqualTo("api");
+                assertThat(json(ok).get("acknowledged_by").asText()).isEqualTo("oncall-bot"); // the token's name
             }
         }
     }
@@ -130,7 +130,7 @@ class AcknowledgeApiTest {
 
     /** Every API call of this test goes through here. */
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(ServerApiTest.authorized(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -101,7 +101,7 @@ class AlertCrashTest {
     private Path config(CountingReceiver receiver, HostileServer target) throws Exception {
         Path file = dir.resolve("faultline.yaml");
         Files.writeString(file, """
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                 defaults: { interval: 1s, timeout: 1s }
                 confirm: { quorum: 2, window: 30s, period: 0s, recovery: 2 }
                 channels:
@@ -147,7 +147,7 @@ class AlertCrashTest {
 
     /** Every API call of this test goes through here. */
     private JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse<String> response = http.send(ServerApiTest.authorized(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body());
     }

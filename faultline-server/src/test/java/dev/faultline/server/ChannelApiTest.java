@@ -152,7 +152,7 @@ class ChannelApiTest {
 
     private FaultlineServer start(Map<String, String> environment) {
         String yaml = """
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                 channels:
                   - { name: pager, type: webhook, url: "http://127.0.0.1:9/hook?token=abcdef", severities: [critical] }
                 """.formatted(dir.resolve("data"));
@@ -183,7 +183,7 @@ class ChannelApiTest {
 
     /** Every API call of this test goes through here. */
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(ServerApiTest.authorized(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }

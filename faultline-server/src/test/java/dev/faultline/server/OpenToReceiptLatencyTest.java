@@ -55,7 +55,7 @@ class OpenToReceiptLatencyTest {
                         .append("\", severities: [critical] }\n");
             }
             String yaml = """
-                    server: { port: 0, data_dir: "%s" }
+                    server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     confirm: { quorum: 2, window: 30s, period: 0s, recovery: 2 }
                     channels:
@@ -68,13 +68,13 @@ class OpenToReceiptLatencyTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> pager.of("incident.opened").size() == MONITORS);
 
                 Map<String, Instant> enqueuedAt = new HashMap<>();
-                for (JsonNode alert : Json.mapper().readTree(http.send(HttpRequest.newBuilder(
+                for (JsonNode alert : Json.mapper().readTree(http.send(ServerApiTest.authorized(
                         URI.create("http://127.0.0.1:" + server.port() + "/api/v1/alerts")).build(),
                         HttpResponse.BodyHandlers.ofString()).body())) {
                     enqueuedAt.put(alert.at("/notification/incident_id").asText(), Instant.parse(alert.get("created_at").asText()));
                 }
                 Map<String, Instant> openedAt = new HashMap<>();
-                for (JsonNode incident : Json.mapper().readTree(http.send(HttpRequest.newBuilder(
+                for (JsonNode incident : Json.mapper().readTree(http.send(ServerApiTest.authorized(
                         URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents")).build(),
                         HttpResponse.BodyHandlers.ofString()).body())) {
                     openedAt.put(incident.get("id").asText(), Instant.parse(incident.get("opened_at").asText()));

@@ -64,11 +64,11 @@ class PostgresServerTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"extra\", \"url\": \"" + target.url("/x") + "\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                HttpResponse<String> channel = http.send(HttpRequest.newBuilder(uri(server, "/api/v1/channels"))
+                HttpResponse<String> channel = http.send(authorized(uri(server, "/api/v1/channels"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"ops\", \"type\": \"slack\", \"url\": \""
                                 + target.url("/services/T0/B0/pg-s3cr3t-token") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
-                HttpResponse<String> guarded = http.send(HttpRequest.newBuilder(uri(server, "/api/v1/monitors"))
+                HttpResponse<String> guarded = http.send(authorized(uri(server, "/api/v1/monitors"))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"guarded\", \"url\": \"" + target.url("/g")
                                 + "\", \"headers\": {\"Authorization\": \"Bearer pg-header-s3cr3t-42\"}}")).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -40,7 +40,7 @@ class RemindersEndToEndTest {
              CountingReceiver managers = CountingReceiver.answering();
              HostileServer api = HostileServer.status(502, Map.of(), "bad gateway")) {
             String yaml = """
-                    server: { port: 0, data_dir: "%s" }
+                    server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                     defaults: { interval: 1s, timeout: 1s }
                     confirm: { quorum: 2, window: 30s, period: 0s, recovery: 1 }
                     channels:
@@ -84,7 +84,7 @@ class RemindersEndToEndTest {
 
     /** Every API call of this test goes through here. */
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(ServerApiTest.authorized(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
