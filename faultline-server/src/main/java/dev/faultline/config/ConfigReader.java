@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents (maintenance has its reader). */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance");
+    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance",
+            "trends", "digest");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -56,8 +57,12 @@ final class ConfigReader {
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
+        TrendSettings trends = s.value("trends").map(n -> new TrendReader(reader).read(n, "trends")).orElse(TrendSettings.DEFAULT);
+        Optional<DigestSettings> digest = s.value("digest")
+                .flatMap(n -> new DigestReader(reader).read(n, "digest", channels.configs(), channels.names()));
         if (!errors.isEmpty()) return Optional.empty();
-        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance));
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance,
+                trends, digest));
     }
 
     /**

@@ -36,8 +36,11 @@ import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.trend.RetryAfterBackoff;
-import dev.faultline.trend.TrendThresholds;
+import dev.faultline.anomaly.AnomalyAlerts;
+import dev.faultline.anomaly.AnomalyEvaluator;
+import dev.faultline.anomaly.AnomalySchedule;
 import dev.faultline.web.AlertApi;
+import dev.faultline.web.AnomalyApi;
 import dev.faultline.web.ChannelApi;
 import dev.faultline.web.IncidentApi;
 import dev.faultline.web.MaintenanceApi;
@@ -157,12 +160,19 @@ public final class FaultlineServer implements AutoCloseable {
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
-                    new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
+                    new TrendApi(monitorApi, store.rollups(), store.anomalies(), clock, initial.trends(), mapper),
+                    new FindingApi(cdn),
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler),
+                    new AnomalyApi(store.anomalies(), mapper)),
                     mapper));
+
+            // Trends: anomalies once a minute from the rollups (the trends section applies at the next start).
+            AnomalyEvaluator anomalies = new AnomalyEvaluator(store, registry::all, initial.trends(),
+                    new AnomalyAlerts(notifier, clock, apiBase), clock);
+            own(new AnomalySchedule(anomalies, registry::size).start(AnomalySchedule.FIRST_DELAY));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());

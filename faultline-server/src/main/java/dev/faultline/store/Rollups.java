@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,23 @@ public final class Rollups {
         List<Rollup> series = new ArrayList<>();
         buckets.forEach((bucket, sum) -> series.add(sum.toRollup(Micros.instant(bucket))));
         return series;
+    }
+
+    /**
+     * The checks of many monitors by region, bucket and status code, for buckets starting in
+     * [from, to): one query for the lot, reading only the key columns and the counts (no latency),
+     * ordered by monitor, region and bucket.
+     */
+    public List<StatusCount> statusCounts(Collection<String> monitorIds, Resolution resolution, Instant from, Instant to) {
+        if (monitorIds.isEmpty()) return List.of();
+        String sql = "SELECT monitor_id, region, bucket_start_us, status, SUM(checks) AS checks FROM " + resolution.table()
+                + " WHERE monitor_id IN (<monitors>) AND bucket_start_us >= :from AND bucket_start_us < :to"
+                + " GROUP BY monitor_id, region, bucket_start_us, status ORDER BY monitor_id, region, bucket_start_us";
+        return reads.withHandle(handle -> handle.createQuery(sql).bindList("monitors", List.copyOf(monitorIds))
+                .bind("from", Micros.of(from)).bind("to", Micros.of(to))
+                .map((rs, ctx) -> new StatusCount(rs.getString("monitor_id"), rs.getString("region"),
+                        Micros.instant(rs.getLong("bucket_start_us")), rs.getInt("status"), rs.getLong("checks")))
+                .list());
     }
 
     /** Every check in the buckets starting in [from, to), as one rollup that starts at {@code from}. */

@@ -33,6 +33,7 @@ public final class Store implements AutoCloseable {
     private final MaintenanceRepository maintenance;
     private final Retention retention;
     private final Outbox outbox;
+    private final AnomalyRepository anomalies;
     private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
         this.maintenance = new MaintenanceRepository(writes, reads, dialect);
         this.retention = new Retention(writes, settings);
         this.outbox = new Outbox(writes, reads, dialect);
+        this.anomalies = new AnomalyRepository(reads, dialect);
         this.writes = writes;
     }
 
@@ -121,6 +123,11 @@ public final class Store implements AutoCloseable {
     /** The incident engine's state per monitor. */
     public MonitorStateRepository states() {
         return states;
+    }
+
+    /** Anomalies the trend detectors found, open and resolved. */
+    public AnomalyRepository anomalies() {
+        return anomalies;
     }
 
     /** Maintenance windows created through the API. */
