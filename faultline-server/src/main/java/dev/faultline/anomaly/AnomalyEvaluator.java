@@ -48,8 +48,12 @@ public final class AnomalyEvaluator {
     /** Monitors read and judged together: one pair of queries each. */
     static final int CHUNK = 250;
 
-    /** What one pass did. */
-    public record Pass(int monitors, int opened, int seen, int resolved, Duration took) {
+    /**
+     * What one pass did.
+     *
+     * @param reading the part of {@code took} spent reading rollups
+     */
+    public record Pass(int monitors, int opened, int seen, int resolved, Duration took, Duration reading) {
     }
 
     private final Store store;
@@ -58,7 +62,7 @@ public final class AnomalyEvaluator {
     private final TrendSettings settings;
     private final AnomalyAlerts alerts;
     private final Clock clock;
-    private final SeriesReader series;
+    private final SeriesCache series;
 
     public AnomalyEvaluator(Store store, Supplier<Collection<Monitor>> monitors, TrendSettings settings, AnomalyAlerts alerts,
                             Clock clock) {
@@ -68,7 +72,7 @@ public final class AnomalyEvaluator {
         this.settings = settings;
         this.alerts = alerts;
         this.clock = clock;
-        this.series = new SeriesReader(store.rollups(), history(settings));
+        this.series = new SeriesCache(store.rollups(), history(settings));
     }
 
     /** One pass over every monitor, at once. */
@@ -82,24 +86,29 @@ public final class AnomalyEvaluator {
      */
     public Pass evaluate(Duration betweenChunks) {
         long started = System.nanoTime();
+        // The whole pass judges the series as they are at its start, however long its chunks are spread.
+        Instant now = clock.instant();
         List<Monitor> all = List.copyOf(monitors.get());
         Map<String, Map<Finding.Key, AnomalyRecord>> open = new HashMap<>();
         anomalies.open().forEach(a -> open.computeIfAbsent(a.monitorId(), m -> new HashMap<>())
                 .put(new Finding.Key(a.monitorId(), a.region(), a.kind()), a));
         int[] counts = new int[3];
+        long reading = System.nanoTime();
+        Set<String> ids = new HashSet<>();
+        all.forEach(m -> ids.add(m.id()));
+        series.advance(now, ids);
+        reading = System.nanoTime() - reading;
         for (int from = 0; from < all.size(); from += CHUNK) {
             if (from > 0 && betweenChunks.isPositive()) pause(betweenChunks);
             List<Monitor> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            Instant now = clock.instant();
+            long readStart = System.nanoTime();
             Map<String, Map<String, List<TrendBucket>>> read = series.read(chunk.stream().map(Monitor::id).toList(), now);
+            reading += System.nanoTime() - readStart;
             for (Monitor monitor : chunk) {
                 List<Finding> found = findings(monitor, read.getOrDefault(monitor.id(), Map.of()), now);
                 apply(monitor, found, open.getOrDefault(monitor.id(), Map.of()), now, counts);
             }
         }
-        Set<String> ids = new HashSet<>();
-        all.forEach(m -> ids.add(m.id()));
-        Instant now = clock.instant();
         List<AnomalyRecord> orphans = open.entrySet().stream().filter(e -> !ids.contains(e.getKey()))
                 .flatMap(e -> e.getValue().values().stream()).toList();
         if (!orphans.isEmpty()) {
@@ -109,7 +118,8 @@ public final class AnomalyEvaluator {
             });
             counts[2] += orphans.size();
         }
-        return new Pass(all.size(), counts[0], counts[1], counts[2], Duration.ofNanos(System.nanoTime() - started));
+        return new Pass(all.size(), counts[0], counts[1], counts[2], Duration.ofNanos(System.nanoTime() - started),
+                Duration.ofNanos(reading));
     }
 
     /** The anomalies in one monitor's series now: all regions together first, then each region's own. */

@@ -1,5 +1,7 @@
 package dev.faultline.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -7,4 +9,9 @@ import java.time.Instant;
  * code (0: no HTTP answer), whatever their cause: what the trend detectors count.
  */
 public record StatusCount(String monitorId, String region, Instant bucketStart, int status, long checks) {
+
+    static StatusCount read(ResultSet rs) throws SQLException {
+        return new StatusCount(rs.getString("monitor_id"), rs.getString("region"), Micros.instant(rs.getLong("bucket_start_us")),
+                rs.getInt("status"), rs.getLong("checks"));
+    }
 }
