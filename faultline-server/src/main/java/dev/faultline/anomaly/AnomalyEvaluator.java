@@ -1,6 +1,7 @@
 package dev.faultline.anomaly;
 
 import dev.faultline.config.TrendSettings;
+import dev.faultline.metrics.TrendGauges;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.AnomalyRecord;
 import dev.faultline.store.AnomalyRepository;
@@ -9,6 +10,7 @@ import dev.faultline.trend.Anomaly;
 import dev.faultline.trend.Detector;
 import dev.faultline.trend.Rates;
 import dev.faultline.trend.TrendBucket;
+import dev.faultline.trend.TrendWindow;
 import dev.faultline.trend.Trends;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,9 @@ public final class AnomalyEvaluator {
 
     /** Monitors read and judged together: one pair of queries each. */
     static final int CHUNK = 250;
+    // The gauges' window ends with the minute under way, as the trends API's does.
+    private static final TrendWindow LAST_HOUR = TrendWindow.HOUR;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /**
      * What one pass did.
@@ -63,9 +68,11 @@ public final class AnomalyEvaluator {
     private final AnomalyAlerts alerts;
     private final Clock clock;
     private final SeriesCache series;
+    private final TrendGauges gauges;
 
+    /** @param gauges where each pass leaves every monitor's last-hour rates for {@code /metrics} */
     public AnomalyEvaluator(Store store, Supplier<Collection<Monitor>> monitors, TrendSettings settings, AnomalyAlerts alerts,
-                            Clock clock) {
+                            TrendGauges gauges, Clock clock) {
         this.store = store;
         this.anomalies = store.anomalies();
         this.monitors = monitors;
@@ -73,6 +80,7 @@ public final class AnomalyEvaluator {
         this.alerts = alerts;
         this.clock = clock;
         this.series = new SeriesCache(store.rollups(), history(settings));
+        this.gauges = gauges;
     }
 
     /** One pass over every monitor, at once. */
@@ -105,10 +113,15 @@ public final class AnomalyEvaluator {
             Map<String, Map<String, List<TrendBucket>>> read = series.read(chunk.stream().map(Monitor::id).toList(), now);
             reading += System.nanoTime() - readStart;
             for (Monitor monitor : chunk) {
-                List<Finding> found = findings(monitor, read.getOrDefault(monitor.id(), Map.of()), now);
+                Map<String, List<TrendBucket>> byRegion = read.getOrDefault(monitor.id(), Map.of());
+                Map<String, Rates> lastHour = new HashMap<>();
+                byRegion.forEach((region, buckets) -> lastHour.put(region, Rates.over(buckets, LAST_HOUR.endingAt(now.plus(MINUTE)))));
+                gauges.update(monitor.id(), lastHour);
+                List<Finding> found = findings(monitor, byRegion, now);
                 apply(monitor, found, open.getOrDefault(monitor.id(), Map.of()), now, counts);
             }
         }
+        gauges.retain(ids);
         List<AnomalyRecord> orphans = open.entrySet().stream().filter(e -> !ids.contains(e.getKey()))
                 .flatMap(e -> e.getValue().values().stream()).toList();
         if (!orphans.isEmpty()) {

@@ -23,6 +23,7 @@ import dev.faultline.incidents.TimelineNotifications;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.metrics.TrendGauges;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
@@ -157,6 +158,7 @@ public final class FaultlineServer implements AutoCloseable {
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
+            TrendGauges trendGauges = new TrendGauges();
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
@@ -165,13 +167,13 @@ public final class FaultlineServer implements AutoCloseable {
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag(), trendGauges), new Health(registry, scheduler),
                     new AnomalyApi(store.anomalies(), mapper)),
                     mapper));
 
             // Trends: anomalies once a minute from the rollups (the trends section applies at the next start).
             AnomalyEvaluator anomalies = new AnomalyEvaluator(store, registry::all, initial.trends(),
-                    new AnomalyAlerts(notifier, clock, apiBase), clock);
+                    new AnomalyAlerts(notifier, clock, apiBase), trendGauges, clock);
             own(new AnomalySchedule(anomalies, registry::size).start(AnomalySchedule.FIRST_DELAY));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

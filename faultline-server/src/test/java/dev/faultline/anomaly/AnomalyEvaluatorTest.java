@@ -15,6 +15,7 @@ import dev.faultline.check.StatusSet;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ChannelType;
 import dev.faultline.config.TrendSettings;
+import dev.faultline.metrics.TrendGauges;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.AnomalyRecord;
 import dev.faultline.store.DatabaseTest;
@@ -54,6 +55,7 @@ class AnomalyEvaluatorTest {
     private final Receiver team = Receiver.answering(200, "ok");
     private final Receiver pager = Receiver.answering(200, "ok");
     private final FixedClock clock = new FixedClock(NOW);
+    private final TrendGauges gauges = new TrendGauges();
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>(List.of(monitor("api")));
 
@@ -316,7 +318,7 @@ class AnomalyEvaluatorTest {
                 "pager", Set.of(Severity.CRITICAL))), store, clock, dispatcher::wake);
         Collection<Monitor> live = monitors;
         evaluator = new AnomalyEvaluator(store, () -> live, settings,
-                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), clock);
+                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), gauges, clock);
     }
 
     private AnomalyRecord onlyOpen() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.alert.AlertRouting;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.config.TrendSettings;
+import dev.faultline.metrics.TrendGauges;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.DatabaseTest;
 import dev.faultline.store.Store;
@@ -47,8 +48,9 @@ class AnomalyPassAtScaleTest {
                 .mapToObj(i -> AnomalyEvaluatorTest.monitor("m-%05d".formatted(i))).toList();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         AlertNotifier notifier = new AlertNotifier(AlertRouting.allByDefault(Map.of()), store, clock, () -> {});
+        TrendGauges gauges = new TrendGauges();
         AnomalyEvaluator evaluator = new AnomalyEvaluator(store, () -> monitors, TrendSettings.DEFAULT,
-                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), clock);
+                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), gauges, clock);
 
         AnomalyEvaluator.Pass first = evaluator.evaluate();
         AnomalyEvaluator.Pass steady = evaluator.evaluate();
