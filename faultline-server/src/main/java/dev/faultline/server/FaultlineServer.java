@@ -20,6 +20,7 @@ import dev.faultline.incidents.IncidentService;
 import dev.faultline.incidents.ScheduledAlarms;
 import dev.faultline.incidents.StripedExecutor;
 import dev.faultline.incidents.TimelineNotifications;
+import dev.faultline.digest.DigestSchedule;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
@@ -175,6 +176,9 @@ public final class FaultlineServer implements AutoCloseable {
             AnomalyEvaluator anomalies = new AnomalyEvaluator(store, registry::all, initial.trends(),
                     new AnomalyAlerts(notifier, clock, apiBase), trendGauges, clock);
             own(new AnomalySchedule(anomalies, registry::size).start(AnomalySchedule.FIRST_DELAY));
+            // The daily digest, when the file asks for one; the one missed while down goes out now.
+            initial.digest().ifPresent(digest -> own(new DigestSchedule(digest, store, registry::all, dispatcher::wake, clock,
+                    apiBase).start()));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());

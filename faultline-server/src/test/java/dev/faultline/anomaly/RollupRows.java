@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * the last {@link #MINUTES_KEPT} before {@code now} (older minutes are never read by the
  * evaluator, so they are left out to keep the tests quick).
  */
-final class RollupRows {
+public final class RollupRows {
 
     static final Duration MINUTES_KEPT = Duration.ofHours(3);
 
@@ -33,12 +33,12 @@ final class RollupRows {
     private final Map<Key, Long> hours = new TreeMap<>();
     private final Map<Key, Long> minutes = new TreeMap<>();
 
-    RollupRows(Instant now) {
+    public RollupRows(Instant now) {
         this.now = now;
     }
 
     /** One check a minute with {@code status} from {@code from} (inclusive) to {@code to} (exclusive). */
-    RollupRows everyMinute(String monitor, String region, Instant from, Instant to, int status) {
+    public RollupRows everyMinute(String monitor, String region, Instant from, Instant to, int status) {
         return everyMinute(monitor, region, from, to, minute -> status);
     }
 
@@ -51,7 +51,7 @@ final class RollupRows {
         return this;
     }
 
-    RollupRows add(String monitor, String region, Instant at, int status) {
+    public RollupRows add(String monitor, String region, Instant at, int status) {
         hours.merge(new Key(monitor, region, micros(at.truncatedTo(ChronoUnit.HOURS)), status), 1L, Long::sum);
         if (!at.isBefore(now.minus(MINUTES_KEPT))) {
             minutes.merge(new Key(monitor, region, micros(at.truncatedTo(ChronoUnit.MINUTES)), status), 1L, Long::sum);
@@ -60,7 +60,7 @@ final class RollupRows {
     }
 
     /** Writes (adding to what is there) and forgets what was written. */
-    void writeTo(Jdbi sql) {
+    public void writeTo(Jdbi sql) {
         sql.useTransaction(handle -> {
             write(handle.prepareBatch(upsert("rollup_hour")), hours);
             write(handle.prepareBatch(upsert("rollup_minute")), minutes);
