@@ -32,12 +32,36 @@ public final class AnomalyRepository {
     /**
      * Which anomalies {@link #list} returns.
      *
-     * @param beforeId only those older than this one: the last id of the previous page
+     * @param after only those that come after this one in the order: the last of the previous page
      */
     public record Filter(Optional<String> monitorId, boolean openOnly, Optional<Severity> severity, int limit,
-                         Optional<Long> beforeId) {
+                         Optional<Position> after) {
         public Filter {
             if (limit < 1) throw new IllegalArgumentException("limit: must be at least 1");
+        }
+    }
+
+    /** Where an anomaly stands in the newest-first order: its opening, then its id. */
+    public record Position(Instant openedAt, long id) {
+
+        /** As an API cursor: {@code <opened at, epoch microseconds>.<id>}. */
+        public String cursor() {
+            return Micros.of(openedAt) + "." + id;
+        }
+
+        /** Reads a {@link #cursor()}; empty when the text is not one. */
+        public static Optional<Position> parse(String cursor) {
+            int dot = cursor.indexOf('.');
+            try {
+                return Optional.of(new Position(Micros.instant(Long.parseLong(cursor.substring(0, dot))),
+                        Long.parseLong(cursor.substring(dot + 1))));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        public static Position of(AnomalyRecord anomaly) {
+            return new Position(anomaly.openedAt(), anomaly.id());
         }
     }
 
@@ -99,7 +123,7 @@ public final class AnomalyRepository {
 
     /** The monitor's open anomalies, newest first: for its page and its trends. */
     public List<AnomalyRecord> open(String monitorId) {
-        return select(" WHERE resolved_at_us IS NULL AND monitor_id = :monitor ORDER BY id DESC",
+        return select(" WHERE resolved_at_us IS NULL AND monitor_id = :monitor ORDER BY opened_at_us DESC, id DESC",
                 q -> q.bind("monitor", monitorId));
     }
 
@@ -113,10 +137,10 @@ public final class AnomalyRepository {
         String where = " WHERE 1 = 1" + (filter.monitorId().isPresent() ? " AND monitor_id = :monitor" : "")
                 + (filter.openOnly() ? " AND resolved_at_us IS NULL" : "")
                 + (filter.severity().isPresent() ? " AND severity = :severity" : "")
-                + (filter.beforeId().isPresent() ? " AND id < :before" : "");
-        return select(where + " ORDER BY id DESC LIMIT :limit", q -> {
+                + (filter.after().isPresent() ? " AND (opened_at_us < :afterAt OR (opened_at_us = :afterAt AND id < :afterId))" : "");
+        return select(where + " ORDER BY opened_at_us DESC, id DESC LIMIT :limit", q -> {
             filter.monitorId().ifPresent(m -> q.bind("monitor", m));
-            filter.beforeId().ifPresent(id -> q.bind("before", id));
+            filter.after().ifPresent(p -> q.bind("afterAt", Micros.of(p.openedAt())).bind("afterId", p.id()));
             filter.severity().ifPresent(s -> q.bind("severity", s.id()));
             q.bind("limit", filter.limit());
         });

@@ -40,17 +40,13 @@ public final class AnomalyApi {
                     default -> throw ApiRequestException.badParameter("severity",
                             "'" + text + "' is not info or warning (anomalies are never critical)", ctx.path());
                 });
-        Optional<Long> before = paging.cursor().map(c -> {
-            try {
-                return Long.parseLong(c);
-            } catch (NumberFormatException e) {
-                throw ApiRequestException.badParameter("cursor", "'" + c + "' is not a cursor this API gave", ctx.path());
-            }
-        });
+        Optional<AnomalyRepository.Position> after = paging.cursor().map(c -> AnomalyRepository.Position.parse(c).orElseThrow(
+                () -> ApiRequestException.badParameter("cursor", "'" + c + "' is not a cursor this API gave", ctx.path())));
         List<AnomalyRecord> page = anomalies.list(new AnomalyRepository.Filter(monitor, state.equals("open"), severity,
-                paging.limit(), before));
+                paging.limit(), after));
         ctx.json(page.stream().map(a -> view(mapper, a)).toList());
-        Paging.next(ctx, page.size() == paging.limit() ? Optional.of(Long.toString(page.getLast().id())) : Optional.empty());
+        Paging.next(ctx, page.size() == paging.limit()
+                ? Optional.of(AnomalyRepository.Position.of(page.getLast()).cursor()) : Optional.empty());
     }
 
     /** One anomaly as the API shows it, here and in a monitor's trends. */
