@@ -118,6 +118,17 @@ class AnomalyApiTest {
         assertThat(kinds(us.path("open_anomalies"))).containsExactly("auth_spike"); // all regions' ones count everywhere
     }
 
+    @Test
+    void theOpenApiDescriptionNamesTheEndpointAndEveryFieldOfAnAnomaly() throws Exception {
+        JsonNode api = get("/api/v1/openapi.json", 200);
+        assertThat(api.path("paths").has("/api/v1/anomalies")).isTrue();
+        List<String> described = new java.util.ArrayList<>();
+        api.path("components").path("schemas").path("Anomaly").path("properties").fieldNames().forEachRemaining(described::add);
+        List<String> served = new java.util.ArrayList<>();
+        get("/api/v1/anomalies", 200).get(0).fieldNames().forEachRemaining(served::add);
+        assertThat(described).containsExactlyElementsOf(served);
+    }
+
     private static List<String> kinds(JsonNode list) {
         return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(n -> n.path("kind").asText()).toList();
     }
