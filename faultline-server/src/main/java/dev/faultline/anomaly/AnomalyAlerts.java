@@ -5,6 +5,7 @@ import dev.faultline.alert.Notification;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.check.Cause;
 import dev.faultline.check.Severity;
+import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.AnomalyRecord;
 import dev.faultline.trend.Anomaly;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,17 +22,21 @@ import org.jdbi.v3.core.Handle;
  * an incident. Info anomalies are not sent (they are on the dashboard and in the digest).
  * Instability goes out as {@link EventKind#INSTABILITY}, the 4xx patterns as
  * {@link EventKind#WARNING}; the dedup key names the anomaly, so a replay sends nothing twice.
+ * An anomaly that opens while its monitor is in maintenance is not announced either: it is
+ * stored and shown, and the window is there so that nobody is disturbed.
  */
 public final class AnomalyAlerts {
 
     private final AlertNotifier notifier;
     private final Clock clock;
     private final URI apiBase;
+    private final Supplier<MaintenanceCalendar> maintenance;
 
-    public AnomalyAlerts(AlertNotifier notifier, Clock clock, URI apiBase) {
+    public AnomalyAlerts(AlertNotifier notifier, Clock clock, URI apiBase, Supplier<MaintenanceCalendar> maintenance) {
         this.notifier = notifier;
         this.clock = clock;
         this.apiBase = apiBase;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -41,6 +47,7 @@ public final class AnomalyAlerts {
      */
     List<String> announce(Handle handle, Monitor monitor, AnomalyRecord anomaly, int status) {
         if (anomaly.finding().severity() != Severity.WARNING) return List.of();
+        if (maintenance.get().inMaintenance(monitor.id(), monitor.tags(), clock.instant())) return List.of();
         return notifier.notify(handle, notification(monitor, anomaly, status), monitor.channels());
     }
 

@@ -174,7 +174,7 @@ public final class FaultlineServer implements AutoCloseable {
 
             // Trends: anomalies once a minute from the rollups (the trends section applies at the next start).
             AnomalyEvaluator anomalies = new AnomalyEvaluator(store, registry::all, initial.trends(),
-                    new AnomalyAlerts(notifier, clock, apiBase), trendGauges, clock);
+                    new AnomalyAlerts(notifier, clock, apiBase, maintenance::calendar), trendGauges, clock);
             own(new AnomalySchedule(anomalies, registry::size).start(AnomalySchedule.FIRST_DELAY));
             // The daily digest, when the file asks for one; the one missed while down goes out now.
             initial.digest().ifPresent(digest -> own(new DigestSchedule(digest, store, registry::all, dispatcher::wake, clock,

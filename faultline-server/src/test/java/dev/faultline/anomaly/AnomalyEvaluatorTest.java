@@ -15,6 +15,9 @@ import dev.faultline.check.StatusSet;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ChannelType;
 import dev.faultline.config.TrendSettings;
+import dev.faultline.maintenance.MaintenanceCalendar;
+import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.maintenance.WindowTimes;
 import dev.faultline.metrics.TrendGauges;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.AnomalyRecord;
@@ -56,6 +59,7 @@ class AnomalyEvaluatorTest {
     private final Receiver pager = Receiver.answering(200, "ok");
     private final FixedClock clock = new FixedClock(NOW);
     private final TrendGauges gauges = new TrendGauges();
+    private final AtomicReference<MaintenanceCalendar> calendar = new AtomicReference<>(MaintenanceCalendar.EMPTY);
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>(List.of(monitor("api")));
 
@@ -294,6 +298,19 @@ class AnomalyEvaluatorTest {
         assertThat(store.outbox().list(Optional.empty(), 100, Optional.empty())).isEmpty();
     }
 
+    @DatabaseTest
+    void anAnomalyThatOpensDuringMaintenanceIsStoredButNotAnnounced(TestDatabase db) throws Exception {
+        calendar.set(new MaintenanceCalendar(List.of(new MaintenanceWindow("deploy", Set.of("api"), Set.of(),
+                new WindowTimes.Once(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)))))));
+        start(db);
+        healthyWeekThen(db, "api", "local", 403, 0.30, HOUR_AGO);
+
+        evaluator.evaluate();
+
+        assertThat(onlyOpen().kind()).isEqualTo(Anomaly.Kind.AUTH_SPIKE);
+        assertThat(store.outbox().list(Optional.empty(), 100, Optional.empty())).isEmpty();
+    }
+
     // A healthy week of one check a minute; from `since`, `share` of them answer `status`, evenly spread.
     private static void healthyWeekThen(TestDatabase db, String monitor, String region, int status, double share,
                                         Instant since) {
@@ -318,7 +335,7 @@ class AnomalyEvaluatorTest {
                 "pager", Set.of(Severity.CRITICAL))), store, clock, dispatcher::wake);
         Collection<Monitor> live = monitors;
         evaluator = new AnomalyEvaluator(store, () -> live, settings,
-                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), gauges, clock);
+                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080"), calendar::get), gauges, clock);
     }
 
     private AnomalyRecord onlyOpen() {

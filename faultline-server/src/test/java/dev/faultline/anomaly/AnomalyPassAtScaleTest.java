@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.alert.AlertRouting;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.config.TrendSettings;
+import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.metrics.TrendGauges;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.DatabaseTest;
@@ -50,7 +51,8 @@ class AnomalyPassAtScaleTest {
         AlertNotifier notifier = new AlertNotifier(AlertRouting.allByDefault(Map.of()), store, clock, () -> {});
         TrendGauges gauges = new TrendGauges();
         AnomalyEvaluator evaluator = new AnomalyEvaluator(store, () -> monitors, TrendSettings.DEFAULT,
-                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080")), gauges, clock);
+                new AnomalyAlerts(notifier, clock, URI.create("http://127.0.0.1:8080"),
+                () -> MaintenanceCalendar.EMPTY), gauges, clock);
 
         AnomalyEvaluator.Pass first = evaluator.evaluate();
         AnomalyEvaluator.Pass steady = evaluator.evaluate();
