@@ -43,7 +43,7 @@ public final class RollupRows {
     }
 
     /** One check a minute, its status chosen by the minute's index from {@code from}. */
-    RollupRows everyMinute(String monitor, String region, Instant from, Instant to, java.util.function.IntUnaryOperator status) {
+    public RollupRows everyMinute(String monitor, String region, Instant from, Instant to, java.util.function.IntUnaryOperator status) {
         int i = 0;
         for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(1)), i++) {
             add(monitor, region, t, status.applyAsInt(i));
