@@ -45,7 +45,8 @@ public record AlertRouting(List<String> defaultChannels, Map<String, Set<Severit
      *                        are not configured (any more) are left out: see {@link #unknown}.
      * @param heardTheOpening the channels the incident's opening went to; used for reminders and
      *                        resolutions only
-     * @throws IllegalArgumentException for a test, which goes straight to the channel under test
+     * @throws IllegalArgumentException for a test, which goes straight to the channel under test, and a
+     *                                  digest, which goes to the digest channels
      */
     public List<String> channelsFor(Notification notification, List<String> monitorChannels, Set<String> heardTheOpening) {
         Objects.requireNonNull(heardTheOpening, "heardTheOpening");
@@ -55,6 +56,7 @@ public record AlertRouting(List<String> defaultChannels, Map<String, Set<Severit
                     .filter(name -> severities.get(name).contains(notification.severity())).toList();
             case INCIDENT_REMINDER, INCIDENT_RESOLVED -> followers(candidates, heardTheOpening);
             case TEST -> throw new IllegalArgumentException("a test is sent to the channel under test, never routed");
+            case DIGEST -> throw new IllegalArgumentException("a digest goes to the digest channels, never routed");
         };
     }
 

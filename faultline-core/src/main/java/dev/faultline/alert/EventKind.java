@@ -19,7 +19,9 @@ public enum EventKind {
     /** Incidents open and close too often; one alert stands for all of them. */
     FLAPPING("flapping"),
     /** A test send from the API or the UI, to see that the channel reaches people. */
-    TEST("test");
+    TEST("test"),
+    /** The daily summary for the digest channels: incidents, blips, anomalies, worst uptime ({@link DigestText}). */
+    DIGEST("digest");
 
     private final String id;
 

@@ -42,11 +42,16 @@ public final class MessageText {
             case INSTABILITY -> name + " is unstable: brief failures are frequent (" + causeInWords() + ")";
             case FLAPPING -> name + " is flapping: incidents open and close too often (" + causeInWords() + ")";
             case TEST -> "Test from Faultline: this channel works";
+            case DIGEST -> DigestText.parse(n.summary()).headline();
         };
     }
 
     /** The labelled lines under the title, most important first; lines without a value are left out. */
     public List<Fact> facts() {
+        if (n.event() == EventKind.DIGEST) {
+            return DigestText.parse(n.summary()).sections().stream()
+                    .map(s -> new Fact(s.title(), String.join("\n", s.lines()))).toList();
+        }
         List<Fact> facts = new ArrayList<>();
         boolean over = n.event().resolves();
         if (n.fault() != Fault.NONE) facts.add(new Fact(over ? "Was the fault of" : "Fault", faultInWords(n.fault())));
@@ -64,7 +69,12 @@ public final class MessageText {
     public String plainText() {
         StringBuilder text = new StringBuilder(title()).append("\n\n");
         for (Fact fact : facts()) {
-            text.append(fact.label()).append(": ").append(fact.value()).append('\n');
+            // A value of several lines (a digest's section) goes under its label.
+            if (fact.value().contains("\n")) {
+                text.append(fact.label()).append(":\n").append(fact.value()).append("\n\n");
+            } else {
+                text.append(fact.label()).append(": ").append(fact.value()).append('\n');
+            }
         }
         return text.append('\n').append(footer()).append('\n').toString();
     }
@@ -103,7 +113,7 @@ public final class MessageText {
     /** How the message should look. */
     public Tone tone() {
         if (n.event() == EventKind.INCIDENT_RESOLVED) return Tone.RESOLVED;
-        if (n.event() == EventKind.TEST) return Tone.NEUTRAL;
+        if (n.event() == EventKind.TEST || n.event() == EventKind.DIGEST) return Tone.NEUTRAL;
         return n.severity() == Severity.CRITICAL ? Tone.PROBLEM : Tone.WARNING;
     }
 

@@ -4,7 +4,6 @@ import dev.faultline.check.Severity;
 import dev.faultline.check.StatusSet;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,21 +35,31 @@ public record Anomaly(Kind kind, Severity severity, TimeWindow window, Share cur
 
     /** The patterns the detectors look for, each with its severity and the codes it counts. */
     public enum Kind {
-        /** More checks than before find nothing at the URL. */
-        RISING_NOT_FOUND(Severity.INFO, "404"),
+        /**
+         * More checks than before find nothing at the URL. A warning: people following links to
+         * it find nothing either.
+         */
+        RISING_NOT_FOUND("rising_404", Severity.WARNING, "404"),
         /** Far more 401/403 refusals than the monitor usually gets. */
-        AUTH_SPIKE(Severity.WARNING, "401,403"),
-        /** The server keeps answering 429 Too Many Requests. */
-        RATE_LIMITED(Severity.INFO, "429"),
+        AUTH_SPIKE("auth_spike", Severity.WARNING, "401,403"),
+        /** The server keeps answering 429 Too Many Requests (Faultline already backs off as told). */
+        RATE_LIMITED("rate_limited", Severity.INFO, "429"),
         /** 5xx answers keep coming back in short bursts: instability before an outage. */
-        FREQUENT_SERVER_ERRORS(Severity.WARNING, "5xx");
+        FREQUENT_SERVER_ERRORS("instability", Severity.WARNING, "5xx");
 
+        private final String id;
         private final Severity severity;
         private final StatusSet codes;
 
-        Kind(Severity severity, String codes) {
+        Kind(String id, Severity severity, String codes) {
+            this.id = id;
             this.severity = severity;
             this.codes = StatusSet.parse(codes);
+        }
+
+        /** The kind with this {@link #id()}, e.g. {@code rising_404}. */
+        public static java.util.Optional<Kind> fromId(String id) {
+            return java.util.Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
         }
 
         public Severity severity() {
@@ -62,10 +71,15 @@ public record Anomaly(Kind kind, Severity severity, TimeWindow window, Share cur
             return codes;
         }
 
-        /** The snake_case name used in JSON and messages, e.g. {@code auth_spike}. */
+        /** The snake_case name used in JSON, config and messages, e.g. {@code auth_spike}. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return id;
         }
+    }
+
+    /** The same finding at another severity: the {@code trends} config may raise or lower a kind's. */
+    public Anomaly withSeverity(Severity severity) {
+        return new Anomaly(kind, severity, window, current, baselineWindow, baseline, summary, likelyCauses, nextStep);
     }
 
     static Anomaly of(Kind kind, Comparison seen, String facts) {

@@ -67,14 +67,49 @@ class MessageTextTest {
     @ParameterizedTest
     @EnumSource(EventKind.class)
     void everyEventHasATitleNamingTheMonitorAndAPlainTextWithTheLink(EventKind event) {
-        Notification n = event == EventKind.TEST ? Notification.test("pager", URI.create("https://faultline.example/"), TIME)
-                : outage(event);
+        Notification n = switch (event) {
+            case TEST -> Notification.test("pager", URI.create("https://faultline.example/"), TIME);
+            case DIGEST -> digest();
+            default -> outage(event);
+        };
         MessageText text = MessageText.of(n);
 
         assertThat(text.title()).isNotBlank();
-        if (event != EventKind.TEST) assertThat(text.title()).startsWith(event == EventKind.WARNING ? "Warning for api" : "api ");
+        if (event != EventKind.TEST && event != EventKind.DIGEST) assertThat(text.title()).startsWith(event == EventKind.WARNING ? "Warning for api" : "api ");
         assertThat(text.plainText()).startsWith(text.title() + "\n\n").contains(n.link().toString())
                 .contains("2026-11-02T10:15:30Z");
+    }
+
+    @Test
+    void aDigestIsItsHeadlineThenASectionUnderEachLabel() {
+        MessageText text = MessageText.of(digest());
+
+        assertThat(text.title()).isEqualTo("Faultline digest: 1 incident");
+        assertThat(text.facts()).containsExactly(new MessageText.Fact("Incidents", "api: down for 5m\nweb: down for 1m"),
+                new MessageText.Fact("Blips", "none"));
+        assertThat(text.plainText()).startsWith("Faultline digest: 1 incident\n\nIncidents:\napi: down for 5m\nweb: down for 1m"
+                + "\n\nBlips: none\n");
+        assertThat(text.tone()).isEqualTo(Tone.NEUTRAL);
+    }
+
+    @Test
+    void digestTextReadsBackWhatItWrote() {
+        DigestText digest = new DigestText("Faultline digest: 1 incident", List.of(
+                new DigestText.Section("Incidents", List.of("api: down for 5m", "- a line that starts with a dash")),
+                new DigestText.Section("Blips", List.of("none"))));
+
+        assertThat(digest.format()).isEqualTo("Faultline digest: 1 incident\n\nIncidents:\n- api: down for 5m\n"
+                + "- - a line that starts with a dash\n\nBlips:\n- none");
+        assertThat(DigestText.parse(digest.format())).isEqualTo(digest);
+    }
+
+    private static Notification digest() {
+        String summary = new DigestText("Faultline digest: 1 incident", List.of(
+                new DigestText.Section("Incidents", List.of("api: down for 5m", "web: down for 1m")),
+                new DigestText.Section("Blips", List.of("none")))).format();
+        return new Notification(EventKind.DIGEST, "faultline-digest", "Faultline digest", URI.create("https://faultline.example/"),
+                Severity.INFO, Cause.OK, 0, Optional.empty(), summary, "", List.of(), Optional.empty(),
+                "faultline/digest/2026-11-02", TIME, Optional.empty(), URI.create("https://faultline.example/"));
     }
 
     @Test

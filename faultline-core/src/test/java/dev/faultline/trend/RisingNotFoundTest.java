@@ -74,7 +74,7 @@ class RisingNotFoundTest {
         Anomaly anomaly = DETECTOR.detect(series(10000, 100, 1000, 60), StatusSet.SUCCESS, NOW).orElseThrow();
 
         assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.RISING_NOT_FOUND);
-        assertThat(anomaly.severity()).isEqualTo(Severity.INFO);
+        assertThat(anomaly.severity()).isEqualTo(Severity.WARNING);
         assertThat(anomaly.window()).isEqualTo(DAY);
         assertThat(anomaly.baselineWindow()).isEqualTo(WEEK_BEFORE);
         assertThat(anomaly.current()).isEqualTo(new Share(60, 1000));

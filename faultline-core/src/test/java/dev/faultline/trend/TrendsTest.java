@@ -30,6 +30,19 @@ class TrendsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @EnumSource(Anomaly.Kind.class)
+    void everyKindIsFoundByItsId(Anomaly.Kind kind) {
+        assertThat(kind.id()).matches("[a-z0-9_]+");
+        assertThat(Anomaly.Kind.fromId(kind.id())).contains(kind);
+    }
+
+    @Test
+    void kindIdsAreTheNamesOfTheConfigAndTheApi() {
+        assertThat(java.util.Arrays.stream(Anomaly.Kind.values()).map(Anomaly.Kind::id))
+                .containsExactly("rising_404", "auth_spike", "rate_limited", "instability");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @EnumSource(value = Severity.class, names = {"NONE", "CRITICAL"})
     void anAnomalyNeverPages(Severity severity) {
         TimeWindow window = TimeWindow.ending(NOW, HOUR);

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ConfigReader {
 
     static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance",
-            "alerts");
+            "alerts", "trends", "digest");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -60,8 +60,12 @@ final class ConfigReader {
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
         ReminderPolicy alerts = s.value("alerts").map(n -> new AlertsReader(reader, channels.names()).read(n, "alerts"))
                 .orElse(ReminderPolicy.OFF);
+        TrendSettings trends = s.value("trends").map(n -> new TrendReader(reader).read(n, "trends")).orElse(TrendSettings.DEFAULT);
+        Optional<DigestSettings> digest = s.value("digest")
+                .flatMap(n -> new DigestReader(reader).read(n, "digest", channels.configs(), channels.names()));
         if (!errors.isEmpty()) return Optional.empty();
-        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance, alerts));
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance,
+                alerts, trends, digest));
     }
 
     /**

@@ -18,13 +18,20 @@ public final class MetricsEndpoint {
     private final CheckCounters counters;
     private final PrometheusMeterRegistry registry;
     private final Supplier<ScheduleLag.Snapshot> lag;
+    private final TrendGauges trends;
 
     public MetricsEndpoint(LatestResults latest, CheckCounters counters, PrometheusMeterRegistry registry,
                            Supplier<ScheduleLag.Snapshot> lag) {
+        this(latest, counters, registry, lag, new TrendGauges());
+    }
+
+    public MetricsEndpoint(LatestResults latest, CheckCounters counters, PrometheusMeterRegistry registry,
+                           Supplier<ScheduleLag.Snapshot> lag, TrendGauges trends) {
         this.latest = latest;
         this.counters = counters;
         this.registry = registry;
         this.lag = lag;
+        this.trends = trends;
     }
 
     public String scrape() {
@@ -32,6 +39,7 @@ public final class MetricsEndpoint {
         PrometheusText out = new PrometheusText(text);
         ProbeMetrics.render(latest, out);
         counters.render(out);
+        trends.render(out);
         lagHistogram(lag.get(), out);
         text.append(registry.scrape());
         return text.toString();

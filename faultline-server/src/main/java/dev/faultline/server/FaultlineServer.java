@@ -20,9 +20,11 @@ import dev.faultline.incidents.Reminders;
 import dev.faultline.incidents.ScheduledAlarms;
 import dev.faultline.incidents.StripedExecutor;
 import dev.faultline.incidents.TimelineNotifications;
+import dev.faultline.digest.DigestSchedule;
 import dev.faultline.json.Json;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.metrics.MetricsEndpoint;
+import dev.faultline.metrics.TrendGauges;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
@@ -38,8 +40,11 @@ import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.trend.RetryAfterBackoff;
-import dev.faultline.trend.TrendThresholds;
+import dev.faultline.anomaly.AnomalyAlerts;
+import dev.faultline.anomaly.AnomalyEvaluator;
+import dev.faultline.anomaly.AnomalySchedule;
 import dev.faultline.web.AlertApi;
+import dev.faultline.web.AnomalyApi;
 import dev.faultline.web.ChannelApi;
 import dev.faultline.web.IncidentApi;
 import dev.faultline.web.MaintenanceApi;
@@ -176,18 +181,29 @@ public final class FaultlineServer implements AutoCloseable {
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
+            TrendGauges trendGauges = new TrendGauges();
             // API monitors may name API channels too.
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
-                    new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
+                    new TrendApi(monitorApi, store.rollups(), store.anomalies(), clock, initial.trends(), mapper),
+                    new FindingApi(cdn),
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, loader, clock, mapper),
                     new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler), auth),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag(), trendGauges),
+                    new Health(registry, scheduler), new AnomalyApi(store.anomalies(), mapper), auth),
                     mapper));
             base = "http://" + linkHost(settings.host()) + ":" + web.port();
             setupLink().ifPresent(link -> log.warn("No users yet. Create the first admin with this one-time link: {}", link));
+
+            // Trends: anomalies once a minute from the rollups (the trends section applies at the next start).
+            AnomalyEvaluator anomalies = new AnomalyEvaluator(store, registry::all, initial.trends(),
+                    new AnomalyAlerts(notifier, clock, apiBase, maintenance::calendar), trendGauges, clock);
+            own(new AnomalySchedule(anomalies, registry::size).start(AnomalySchedule.FIRST_DELAY));
+            // The daily digest, when the file asks for one; the one missed while down goes out now.
+            initial.digest().ifPresent(digest -> own(new DigestSchedule(digest, store, registry::all, dispatcher::wake, clock,
+                    apiBase).start()));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());
@@ -328,8 +344,7 @@ public final class FaultlineServer implements AutoCloseable {
     private FaultlineConfig configWithApiChannels() {
         FaultlineConfig file = config.get();
         List<ChannelConfig> all = channels.all().stream().map(ChannelRegistry.Entry::config).toList();
-        return new FaultlineConfig(file.server(), file.defaults(), file.confirm(), all, file.monitors(), file.agents(),
-                file.maintenance(), file.alerts());
+        return file.withChannels(all);
     }
 
     private static List<Monitor> monitors(FaultlineConfig config) {

@@ -57,6 +57,17 @@ public final class BlipRepository {
         });
     }
 
+    /** Every monitor's blips that ended in {@code [from, to)}, oldest first. */
+    public List<BlipRecord> endedDuring(java.time.Instant from, java.time.Instant to) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT id, monitor_id, started_at_us, ended_at_us, failing_for_us,"
+                        + " failures, during_maintenance FROM blips WHERE ended_at_us >= :from AND ended_at_us < :to ORDER BY id")
+                .bind("from", Micros.of(from)).bind("to", Micros.of(to))
+                .map((rs, ctx) -> new BlipRecord(rs.getLong("id"), rs.getString("monitor_id"), new Blip(
+                        Micros.instant(rs.getLong("started_at_us")), Micros.instant(rs.getLong("ended_at_us")),
+                        Micros.duration(rs.getLong("failing_for_us")), read(rs.getString("failures")),
+                        rs.getInt("during_maintenance") != 0))).list());
+    }
+
     private static String write(Blip blip) {
         try {
             return JSON.writeValueAsString(MonitorStateJson.causeIds(blip.failuresByRegion()));

@@ -160,6 +160,13 @@ public final class IncidentRepository {
         });
     }
 
+    /** Incidents open at some moment of {@code [from, to)}, oldest first: what a digest of that span reports. */
+    public List<IncidentRecord> activeDuring(Instant from, Instant to) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE opened_at_us < :to"
+                        + " AND (resolved_at_us IS NULL OR resolved_at_us >= :from) ORDER BY opened_at_us, id")
+                .bind("from", Micros.of(from)).bind("to", Micros.of(to)).map((rs, ctx) -> read(rs)).list());
+    }
+
     /** The monitor's open incidents: one, or none (more only if something went wrong before a restart). */
     public List<IncidentRecord> openFor(String monitorId) {
         return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS

@@ -28,7 +28,7 @@ public record OutboxEntry(String channel, Notification notification) {
         return switch (notification.event()) {
             case INCIDENT_OPENED -> notification.severity().id();
             case INCIDENT_REMINDER -> "reminder-" + notification.reminder();
-            case INCIDENT_RESOLVED, WARNING, INSTABILITY, FLAPPING, TEST -> "";
+            case INCIDENT_RESOLVED, WARNING, INSTABILITY, FLAPPING, TEST, DIGEST -> "";
         };
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,31 @@ public final class Rollups {
         List<Rollup> series = new ArrayList<>();
         buckets.forEach((bucket, sum) -> series.add(sum.toRollup(Micros.instant(bucket))));
         return series;
+    }
+
+    /**
+     * The checks of many monitors by region, bucket and status code, for buckets starting in
+     * [from, to): one query for the lot, reading only the key columns and the counts (no latency),
+     * ordered by monitor, region and bucket.
+     */
+    public List<StatusCount> statusCounts(Collection<String> monitorIds, Resolution resolution, Instant from, Instant to) {
+        if (monitorIds.isEmpty()) return List.of();
+        // In the primary key's order, so that the database groups as it reads.
+        String sql = "SELECT monitor_id, bucket_start_us, region, status, SUM(checks) AS checks FROM " + resolution.table()
+                + " WHERE monitor_id IN (<monitors>) AND bucket_start_us >= :from AND bucket_start_us < :to"
+                + " GROUP BY monitor_id, bucket_start_us, region, status ORDER BY monitor_id, bucket_start_us, region, status";
+        return reads.withHandle(handle -> handle.createQuery(sql).bindList("monitors", List.copyOf(monitorIds))
+                .bind("from", Micros.of(from)).bind("to", Micros.of(to))
+                .map((rs, ctx) -> StatusCount.read(rs)).list());
+    }
+
+    /** {@link #statusCounts(Collection, Resolution, Instant, Instant)} of every monitor, for a short span (read by time). */
+    public List<StatusCount> statusCounts(Resolution resolution, Instant from, Instant to) {
+        String sql = "SELECT monitor_id, bucket_start_us, region, status, SUM(checks) AS checks FROM " + resolution.table()
+                + " WHERE bucket_start_us >= :from AND bucket_start_us < :to"
+                + " GROUP BY monitor_id, bucket_start_us, region, status ORDER BY monitor_id, bucket_start_us, region, status";
+        return reads.withHandle(handle -> handle.createQuery(sql).bind("from", Micros.of(from)).bind("to", Micros.of(to))
+                .map((rs, ctx) -> StatusCount.read(rs)).list());
     }
 
     /** Every check in the buckets starting in [from, to), as one rollup that starts at {@code from}. */

@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
     private final SessionRepository sessions;
     private final ApiTokenRepository apiTokens;
     private final ChannelRepository channels;
+    private final AnomalyRepository anomalies;
     private final Jdbi writes;
 
     private Store(StoreSettings settings, Dialect dialect, Dialect.Connections connections) {
@@ -57,6 +58,7 @@ public final class Store implements AutoCloseable {
         this.sessions = new SessionRepository(writes, reads);
         this.apiTokens = new ApiTokenRepository(writes, reads);
         this.channels = new ChannelRepository(writes, reads, dialect);
+        this.anomalies = new AnomalyRepository(reads, dialect);
         this.writes = writes;
     }
 
@@ -134,6 +136,11 @@ public final class Store implements AutoCloseable {
     /** The incident engine's state per monitor. */
     public MonitorStateRepository states() {
         return states;
+    }
+
+    /** Anomalies the trend detectors found, open and resolved. */
+    public AnomalyRepository anomalies() {
+        return anomalies;
     }
 
     /** Maintenance windows created through the API. */

@@ -1,23 +1,22 @@
 package dev.faultline.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.anomaly.SeriesReader;
+import dev.faultline.config.TrendSettings;
 import dev.faultline.monitor.Monitor;
-import dev.faultline.store.Resolution;
-import dev.faultline.store.Rollup;
+import dev.faultline.store.AnomalyRecord;
+import dev.faultline.store.AnomalyRepository;
 import dev.faultline.store.Rollups;
 import dev.faultline.trend.Anomaly;
 import dev.faultline.trend.Rates;
 import dev.faultline.trend.Share;
 import dev.faultline.trend.StatusClass;
 import dev.faultline.trend.TrendBucket;
-import dev.faultline.trend.TrendThresholds;
 import dev.faultline.trend.TrendWindow;
 import dev.faultline.trend.Trends;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,58 +24,54 @@ import java.util.Optional;
 
 /**
  * {@code /api/v1/monitors/{id}/trends[?region=NAME]}: the share of checks in each status class and
- * code over the last hour, day and week (from rollups), over all regions or one, and the
- * anomalies the detectors see in them.
+ * code over the last hour, day and week (from rollups), over all regions or one, the anomalies
+ * the detectors see in them right now, and the monitor's stored open anomalies (those of the
+ * region asked for, or all of them).
  */
 public final class TrendApi {
 
-    // The detectors compare the last day with the week before it.
-    private static final Duration HISTORY = Duration.ofDays(8);
-
     private final MonitorApi monitors;
-    private final Rollups rollups;
+    private final SeriesReader series;
+    private final AnomalyRepository anomalies;
     private final Clock clock;
-    private final TrendThresholds thresholds;
+    private final TrendSettings settings;
+    private final ObjectMapper mapper;
 
-    public TrendApi(MonitorApi monitors, Rollups rollups, Clock clock, TrendThresholds thresholds) {
+    public TrendApi(MonitorApi monitors, Rollups rollups, AnomalyRepository anomalies, Clock clock, TrendSettings settings,
+                    ObjectMapper mapper) {
         this.monitors = monitors;
-        this.rollups = rollups;
+        // At least the week the dashboard shows, and what the detectors compare.
+        this.series = new SeriesReader(rollups, SeriesReader.DEFAULT_HISTORY);
+        this.anomalies = anomalies;
         this.clock = clock;
-        this.thresholds = thresholds;
+        this.settings = settings;
+        this.mapper = mapper;
     }
 
     void trends(Context ctx) {
         Monitor monitor = monitors.monitor(ctx);
         Optional<String> region = Optional.ofNullable(ctx.queryParam("region")).filter(r -> !r.isBlank());
         Instant now = clock.instant();
-        // Hours for the long view, minutes for the hour that is still going on.
-        Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
-        List<TrendBucket> series = new java.util.ArrayList<>(
-                buckets(rollups.series(monitor.id(), Resolution.HOUR, thisHour.minus(HISTORY), thisHour, region), Resolution.HOUR));
-        series.addAll(buckets(rollups.series(monitor.id(), Resolution.MINUTE, thisHour, now.plusSeconds(60), region),
-                Resolution.MINUTE));
+        Map<String, List<TrendBucket>> byRegion = series.read(monitor.id(), now);
+        List<TrendBucket> buckets = region.map(r -> byRegion.getOrDefault(r, List.of()))
+                .orElseGet(() -> SeriesReader.allRegions(byRegion));
 
         Map<String, Object> windows = new LinkedHashMap<>();
         for (TrendWindow window : TrendWindow.values()) {
-            windows.put(window.id(), view(Rates.over(series, window.endingAt(now.plusSeconds(60)))));
+            windows.put(window.id(), view(Rates.over(buckets, window.endingAt(now.plusSeconds(60)))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("monitor", monitor.id());
-        body.put("region", region.orElse("all"));
+        body.put("region", region.orElse(AnomalyRecord.ALL_REGIONS));
         body.put("as_of", now.toString());
         body.put("windows", windows);
-        body.put("anomalies", Trends.anomalies(thresholds, series, monitor.spec().expect(), now).stream().map(TrendApi::view).toList());
+        body.put("anomalies", Trends.anomalies(settings.thresholds(), buckets, monitor.spec().expect(), now).stream()
+                .filter(a -> settings.enabled(a.kind()))
+                .map(a -> view(a.withSeverity(settings.severity(a.kind())))).toList());
+        body.put("open_anomalies", anomalies.open(monitor.id()).stream()
+                .filter(a -> region.isEmpty() || a.region().equals(region.get()) || a.region().equals(AnomalyRecord.ALL_REGIONS))
+                .map(a -> AnomalyApi.view(mapper, a)).toList());
         ctx.json(body);
-    }
-
-    static List<TrendBucket> buckets(List<Rollup> rollups, Resolution resolution) {
-        return rollups.stream().map(r -> {
-            Map<Integer, Long> counts = new HashMap<>(r.statuses());
-            long answered = r.statuses().values().stream().mapToLong(Long::longValue).sum();
-            // Checks without an HTTP answer count under status 0.
-            if (r.checks() > answered) counts.put(0, r.checks() - answered);
-            return new TrendBucket(r.start(), resolution.length(), counts);
-        }).toList();
     }
 
     private static Map<String, Object> view(Rates rates) {

@@ -34,7 +34,7 @@ public final class WebServer implements AutoCloseable {
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
                         ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
-                        HealthCheck health, Auth auth) {
+                        HealthCheck health, AnomalyApi anomalies, Auth auth) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);
             config.routes.get("/api/v1/findings", parts.findings()::findings);
+            config.routes.get("/api/v1/anomalies", parts.anomalies()::list);
             config.routes.get("/api/v1/alerts", parts.alerts()::list);
             config.routes.get("/api/v1/channels", parts.channels()::list);
             config.routes.post("/api/v1/channels", parts.channels()::create);

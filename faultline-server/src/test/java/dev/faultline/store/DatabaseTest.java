@@ -16,5 +16,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(EachDatabase.class)
-@interface DatabaseTest {
+public @interface DatabaseTest {
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /** A private, empty database for one test: opens stores on it and gives direct SQL access to check them. */
-abstract sealed class TestDatabase implements AutoCloseable {
+public abstract sealed class TestDatabase implements AutoCloseable {
 
     /** The PostgreSQL server of DESIGN.md §6; override with -Dfaultline.test.postgres=URL. */
     static final String POSTGRES_URL = System.getProperty("faultline.test.postgres",
@@ -28,12 +28,12 @@ abstract sealed class TestDatabase implements AutoCloseable {
     /** Settings for this database, with the default retention and batching. */
     abstract StoreSettings settings();
 
-    abstract String name();
+    public abstract String name();
 
     /** A JDBC connection of the test's own, outside any store. */
     abstract Connection connect() throws SQLException;
 
-    Store open() {
+    public Store open() {
         return open(UnaryOperator.identity());
     }
 
@@ -44,16 +44,16 @@ abstract sealed class TestDatabase implements AutoCloseable {
     }
 
     /** Direct SQL on the database, e.g. to count rows; each call on a fresh connection. */
-    Jdbi sql() {
+    public Jdbi sql() {
         return Jdbi.create(this::connect);
     }
 
-    long count(String table) {
+    public long count(String table) {
         return number("SELECT COUNT(*) FROM " + table);
     }
 
     /** The one number a query answers, e.g. a sum. */
-    long number(String query) {
+    public long number(String query) {
         return sql().withHandle(h -> h.createQuery(query).mapTo(Long.class).one());
     }
 
@@ -86,7 +86,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        String name() {
+        public String name() {
             return "sqlite";
         }
 
@@ -113,7 +113,7 @@ abstract sealed class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        String name() {
+        public String name() {
             return "postgresql";
         }
 

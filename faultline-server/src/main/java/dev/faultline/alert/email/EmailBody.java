@@ -18,7 +18,9 @@ final class EmailBody {
                 .append("<table cellpadding=\"4\" style=\"border-collapse: collapse\">\n");
         for (MessageText.Fact fact : text.facts()) {
             html.append("<tr><th align=\"left\" valign=\"top\">").append(escape(fact.label()))
-                    .append("</th><td>").append(escape(fact.value())).append("</td></tr>\n");
+                    // A value of several lines (a digest's section) keeps its lines.
+                    .append(fact.value().contains("\n") ? "</th><td style=\"white-space: pre-line\">" : "</th><td>")
+                    .append(escape(fact.value())).append("</td></tr>\n");
         }
         return html.append("</table>\n")
                 .append("<p><a href=\"").append(escape(n.link().toString())).append("\">Open in Faultline</a></p>\n")

@@ -73,7 +73,7 @@ public final class AlertNotifier {
         Set<String> heard = switch (notification.event()) {
             case INCIDENT_REMINDER, INCIDENT_RESOLVED ->
                     store.outbox().channelsThatHeard(handle, notification.dedupKey(), EventKind.INCIDENT_OPENED);
-            case INCIDENT_OPENED, WARNING, INSTABILITY, FLAPPING, TEST -> Set.of();
+            case INCIDENT_OPENED, WARNING, INSTABILITY, FLAPPING, TEST, DIGEST -> Set.of();
         };
         return enqueue(handle, notification, routing.channelsFor(notification, monitorChannels, heard));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.alert.Channel;
 import dev.faultline.alert.Delivery;
+import dev.faultline.alert.EventKind;
 import dev.faultline.alert.HttpDelivery;
 import dev.faultline.alert.MessageText;
 import dev.faultline.alert.Notification;
@@ -46,9 +47,14 @@ public final class SlackNotifier implements Channel {
         root.put("text", escape(text.title()));
         ArrayNode blocks = root.putArray("blocks");
         section(blocks, emoji(text) + " *" + escape(text.title()) + "*");
-        section(blocks, text.facts().stream()
-                .map(fact -> "*" + escape(fact.label()) + ":* " + escape(fact.value()))
-                .collect(Collectors.joining("\n")));
+        if (n.event() == EventKind.DIGEST) {
+            // A digest is long: a section per part, each within Slack's limit.
+            text.facts().forEach(fact -> section(blocks, "*" + escape(fact.label()) + "*\n" + escape(fact.value())));
+        } else {
+            section(blocks, text.facts().stream()
+                    .map(fact -> "*" + escape(fact.label()) + ":* " + escape(fact.value()))
+                    .collect(Collectors.joining("\n")));
+        }
         ObjectNode context = blocks.addObject();
         context.put("type", "context");
         ObjectNode line = context.putArray("elements").addObject();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.alert.Channel;
 import dev.faultline.alert.Delivery;
+import dev.faultline.alert.DigestText;
+import dev.faultline.alert.EventKind;
 import dev.faultline.alert.HttpDelivery;
 import dev.faultline.alert.Notification;
 import java.security.GeneralSecurityException;
@@ -22,6 +24,7 @@ import okhttp3.RequestBody;
  * {@code <dedup_key>:incident.reminder:<n>} for the n-th reminder: the same on every retry of one
  * send) and, with a secret, {@code X-Faultline-Signature: sha256=<hex>}: the hex
  * HMAC-SHA256 of the raw body bytes, which a receiver recomputes before trusting the body.
+ * A digest also carries {@code digest}: its headline and sections as data.
  */
 public final class WebhookNotifier implements Channel {
 
@@ -84,6 +87,19 @@ public final class WebhookNotifier implements Channel {
         else root.putNull("down_for_seconds");
         root.put("link", n.link().toString());
         if (n.reminder() > 0) root.put("reminder", n.reminder()); else root.putNull("reminder");
+        if (n.event() == EventKind.DIGEST) {
+            // The digest's sections as data, beside the same text in diagnosis.summary.
+            DigestText digest = DigestText.parse(n.summary());
+            ObjectNode node = root.putObject("digest");
+            node.put("headline", digest.headline());
+            ArrayNode sections = node.putArray("sections");
+            for (DigestText.Section section : digest.sections()) {
+                ObjectNode s = sections.addObject();
+                s.put("title", section.title());
+                ArrayNode lines = s.putArray("lines");
+                section.lines().forEach(lines::add);
+            }
+        }
         return root;
     }
 
