@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted HTTP uptime monitor that says whose fault a failure is.",
-        subcommands = {CheckCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class, NotifyTestCommand.class,
+        subcommands = {CheckCommand.class, RunCommand.class, ProbeCommand.class, DemoCommand.class, ValidateCommand.class, NotifyTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

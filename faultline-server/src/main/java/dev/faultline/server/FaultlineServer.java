@@ -10,6 +10,7 @@ import dev.faultline.alert.outbox.DispatchSettings;
 import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
 import dev.faultline.check.Severity;
+import dev.faultline.config.AgentConfig;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -31,12 +32,17 @@ import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.probe.HttpProber;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
+import dev.faultline.regions.AgentDesk;
+import dev.faultline.regions.AgentResults;
+import dev.faultline.regions.AgentTokens;
+import dev.faultline.regions.RegionRechecks;
 import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.trend.RetryAfterBackoff;
 import dev.faultline.trend.TrendThresholds;
+import dev.faultline.web.AgentApi;
 import dev.faultline.web.AlertApi;
 import dev.faultline.web.ChannelApi;
 import dev.faultline.web.IncidentApi;
@@ -116,7 +122,9 @@ public final class FaultlineServer implements AutoCloseable {
             notifier = new AlertNotifier(routing(initial), store, clock, dispatcher::wake);
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
-            LocalRechecks rechecks = new LocalRechecks();
+            String ownRegion = settings.region();
+            AgentDesk agents = new AgentDesk(initial.agents().stream().map(AgentConfig::region).toList(), settings.canaries(), clock);
+            RegionRechecks rechecks = new RegionRechecks(ownRegion, agents);
             AlertingNotifications notifications =
                     new AlertingNotifications(new TimelineNotifications(store.incidents()), notifier, clock, apiBase);
             IncidentService incidents = new IncidentService(clock, store, rechecks, notifications, alarms, stripes,
@@ -124,27 +132,23 @@ public final class FaultlineServer implements AutoCloseable {
             this.incidents = incidents;
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
-                    clock, FaultlineVersion.userAgent());
+                    clock, FaultlineVersion.userAgent(ownRegion));
             // The sink needs the back-off, which needs the registry, which needs the scheduler: tie the knot once.
             AtomicReference<RetryAfterBackoffs> backoffs = new AtomicReference<>();
             cdn = new CdnWatch(latest, this::nameOf, MaskedOutage.DEFAULT, StaleCache.DEFAULT);
             cdn.pairs(cdnPairs(initial));
+            ResultPipeline pipeline = new ResultPipeline(ownRegion, latest, counters, cdn, store.writer(), backoffs::get, incidents);
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
-                    result -> {
-                        latest.record(result);
-                        counters.count(result);
-                        cdn.onResult(result);
-                        store.writer().submit(result);
-                        backoffs.get().apply(result);
-                        incidents.accept(result);
-                    }, SchedulerLimits.DEFAULTS));
+                    pipeline::accept, SchedulerLimits.DEFAULTS, ownRegion));
             rechecks.attach(scheduler);
 
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
-            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
+            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), given -> {
+                List<Monitor> monitors = OwnRegion.rename(given, ownRegion);
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
+                agents.replaceMonitors(monitors);
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
@@ -161,8 +165,11 @@ public final class FaultlineServer implements AutoCloseable {
                     new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler),
+                    new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
+                            Set::of, mapper)),
                     mapper));
+            own(agents); // closed before the web server: waiting polls return at once
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("housekeeping").daemon().factory());
