@@ -9,12 +9,15 @@ import dev.faultline.json.AgentWire.Receipt;
 import dev.faultline.json.Json;
 import dev.faultline.json.MonitorJson;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.check.MonitorSpec;
+import dev.faultline.probe.Canaries;
 import dev.faultline.probe.HttpProber;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
 import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code faultline probe}: one region's probe. Two loops on their own threads: the poll takes
- * the region's monitors (kept on disk too, so that an agent restarted while the server is down
+ * the region's monitors and canaries (kept on disk too, so that an agent restarted while the server is down
  * goes on checking) and re-check requests; the upload seals the buffer every
  * {@link AgentSettings#uploadEvery()} and sends the batches oldest first, deleting each once the
  * server has stored it. Checks run on the server's own {@link Scheduler} and {@link HttpProber}.
@@ -43,6 +46,7 @@ public final class ProbeAgent implements AutoCloseable {
     private final ObjectMapper mapper = Json.mapper();
     private final ResultBuffer buffer;
     private final Scheduler scheduler;
+    private final Canaries canaries;
     private final ServerLink link;
     private final Thread poller;
     private final Thread uploader;
@@ -54,8 +58,10 @@ public final class ProbeAgent implements AutoCloseable {
         this.buffer = ResultBuffer.open(settings.bufferDir(), settings.bufferMax(), AgentSettings.BATCH_SIZE, mapper);
         HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)), clock,
                 FaultlineVersion.userAgent(settings.region()));
+        // Canary results go into the buffer ahead of the failure that made them be checked: the server hears them first.
+        this.canaries = new Canaries(prober, settings.region(), clock, buffer::append);
         this.scheduler = new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
-                buffer::append, SchedulerLimits.DEFAULTS, settings.region());
+                result -> canaries.gate(result, buffer::append), SchedulerLimits.DEFAULTS, settings.region());
         this.link = new ServerLink(settings, mapper);
         this.poller = Thread.ofPlatform().name("agent-poll").daemon().unstarted(this::pollLoop);
         this.uploader = Thread.ofPlatform().name("agent-upload").daemon().unstarted(this::uploadLoop);
@@ -69,6 +75,7 @@ public final class ProbeAgent implements AutoCloseable {
             log.info("checking the {} monitor(s) assigned before the restart until the server answers", saved.monitors().size());
         });
         agent.scheduler.start();
+        agent.canaries.start();
         agent.poller.start();
         agent.uploader.start();
         log.info("probe agent for region {} polling {}", settings.region(), settings.server());
@@ -141,6 +148,15 @@ public final class ProbeAgent implements AutoCloseable {
                 log.error("monitor {} from the server cannot be checked here: {}", json.id(), e.getMessage());
             }
         }
+        List<URI> urls = new ArrayList<>();
+        for (String canary : assignment.canaries()) {
+            try {
+                urls.add(MonitorSpec.parseUrl(canary));
+            } catch (IllegalArgumentException e) {
+                log.error("canary {} from the server cannot be checked here: {}", canary, e.getMessage());
+            }
+        }
+        canaries.replace(urls);
         scheduler.replaceAll(monitors);
         version = assignment.version();
     }
@@ -173,6 +189,7 @@ public final class ProbeAgent implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        canaries.close();
         scheduler.close();
         poller.interrupt();
         uploader.interrupt();

@@ -29,6 +29,8 @@ import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.incident.ProbeHealth;
+import dev.faultline.probe.Canaries;
 import dev.faultline.probe.HttpProber;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
@@ -36,6 +38,7 @@ import dev.faultline.regions.AgentDesk;
 import dev.faultline.regions.AgentResults;
 import dev.faultline.regions.AgentTokens;
 import dev.faultline.regions.RegionRechecks;
+import dev.faultline.regions.RegionWatch;
 import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
@@ -137,9 +140,19 @@ public final class FaultlineServer implements AutoCloseable {
             AtomicReference<RetryAfterBackoffs> backoffs = new AtomicReference<>();
             cdn = new CdnWatch(latest, this::nameOf, MaskedOutage.DEFAULT, StaleCache.DEFAULT);
             cdn.pairs(cdnPairs(initial));
-            ResultPipeline pipeline = new ResultPipeline(ownRegion, latest, counters, cdn, store.writer(), backoffs::get, incidents);
+            ProbeFaultAlerts probeFaults = new ProbeFaultAlerts(notifier, ownRegion, clock, apiBase);
+            RegionWatch regionWatch = new RegionWatch(ProbeHealth.Policy.DEFAULT, latest, clock, (region, reason, cause, at) -> {
+                incidents.regionHealth(region, reason.isEmpty(), at);
+                probeFaults.changed(region, reason, cause, at);
+            });
+            ResultPipeline pipeline = new ResultPipeline(ownRegion, latest, counters, cdn, store.writer(), backoffs::get, incidents,
+                    regionWatch);
+            // The server's own canaries: checked before a failure without an answer is believed.
+            Canaries canaries = new Canaries(prober, ownRegion, clock, pipeline::accept);
+            canaries.replace(settings.canaries());
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
-                    pipeline::accept, SchedulerLimits.DEFAULTS, ownRegion));
+                    result -> canaries.gate(result, pipeline::accept), SchedulerLimits.DEFAULTS, ownRegion));
+            own(canaries.start());
             rechecks.attach(scheduler);
 
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
@@ -148,6 +161,7 @@ public final class FaultlineServer implements AutoCloseable {
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), given -> {
                 List<Monitor> monitors = OwnRegion.rename(given, ownRegion);
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
+                regionWatch.replaceMonitors(monitors);
                 agents.replaceMonitors(monitors);
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
@@ -167,7 +181,7 @@ public final class FaultlineServer implements AutoCloseable {
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler),
                     new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
-                            Set::of, mapper)),
+                            regionWatch::unhealthy, mapper)),
                     mapper));
             own(agents); // closed before the web server: waiting polls return at once
 

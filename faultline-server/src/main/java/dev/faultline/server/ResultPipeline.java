@@ -5,13 +5,16 @@ import dev.faultline.check.CheckResult;
 import dev.faultline.incidents.IncidentService;
 import dev.faultline.metrics.CheckCounters;
 import dev.faultline.monitor.LatestResults;
+import dev.faultline.probe.Canaries;
+import dev.faultline.regions.RegionWatch;
 import dev.faultline.store.ResultWriter;
 import java.util.function.Supplier;
 
 /**
  * The one path every check result takes, the server's own and its agents' alike: the latest
- * results, the counters, the CDN watch, the store and the incident engine. A Retry-After defers
- * the server's own scheduler only: an agent honours it by itself.
+ * results, the counters, the CDN watch, the store, the region watch and the incident engine; a
+ * canary's result goes to the region watch alone. A Retry-After defers the server's own
+ * scheduler only: an agent honours it by itself.
  */
 final class ResultPipeline {
 
@@ -22,9 +25,11 @@ final class ResultPipeline {
     private final ResultWriter writer;
     private final Supplier<RetryAfterBackoffs> backoffs;
     private final IncidentService incidents;
+    private final RegionWatch regions;
 
     ResultPipeline(String ownRegion, LatestResults latest, CheckCounters counters, CdnWatch cdn, ResultWriter writer,
-                   Supplier<RetryAfterBackoffs> backoffs, IncidentService incidents) {
+                   Supplier<RetryAfterBackoffs> backoffs, IncidentService incidents, RegionWatch regions) {
+        this.regions = regions;
         this.ownRegion = ownRegion;
         this.latest = latest;
         this.counters = counters;
@@ -45,11 +50,17 @@ final class ResultPipeline {
     }
 
     private void take(CheckResult result, boolean store) {
+        // A canary is no monitor: it only tells whether its region can be trusted.
+        if (Canaries.isCanary(result)) {
+            regions.canary(result);
+            return;
+        }
         latest.record(result);
         counters.count(result);
         cdn.onResult(result);
         if (store) writer.submit(result);
         if (result.region().equals(ownRegion)) backoffs.get().apply(result);
+        regions.observe(result); // first: a region this result shows to be at fault must not count it
         incidents.accept(result);
     }
 }
