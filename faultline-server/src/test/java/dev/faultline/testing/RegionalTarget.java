@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,13 @@ public final class RegionalTarget implements AutoCloseable {
     }
 
     public static RegionalTarget start() {
+        return start(Loopback.ADDRESS);
+    }
+
+    /** On another local address (a network namespace's host side, say). */
+    public static RegionalTarget start(InetAddress address) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(Loopback.ADDRESS, 0), 100);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 100);
             RegionalTarget target = new RegionalTarget(server);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
@@ -67,7 +73,7 @@ public final class RegionalTarget implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return Loopback.url("http", server.getAddress().getPort(), path);
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path);
     }
 
     /** Makes {@code path} answer 502 to these regions ({@code *}: to every region) and 200 to the others. */
