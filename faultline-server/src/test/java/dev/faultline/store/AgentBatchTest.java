@@ -33,6 +33,19 @@ class AgentBatchTest {
         assertThat(store.results().latestByMonitor().get("api").startedAt()).isEqualTo(T0.plusSeconds(3));
     }
 
+    @DatabaseTest
+    void aBatchIdIsForgottenWithTheResultsOfItsTime(TestDatabase db) {
+        Store store = db.open();
+        Instant now = Instant.now();
+        assertThat(store.writeAgentBatch("old", "eu", List.of(), now.minus(Duration.ofDays(40)))).isTrue();
+        assertThat(store.writeAgentBatch("new", "eu", List.of(), now.minus(Duration.ofDays(1)))).isTrue();
+
+        store.prune(now);
+
+        assertThat(store.writeAgentBatch("old", "eu", List.of(), now)).isTrue(); // forgotten after the 30-day retention
+        assertThat(store.writeAgentBatch("new", "eu", List.of(), now)).isFalse();
+    }
+
     private static CheckResult result(int second) {
         return new CheckResult("api", "eu", URI.create("https://api.example.com/"), T0.plusSeconds(second),
                 PhaseTimings.totalOnly(Duration.ofMillis(3)), 200, Map.of(), 2, "ab", List.of(), Verdict.of(Cause.OK),
