@@ -22,6 +22,14 @@ public final class FaultlineVersion {
         return "Faultline/" + VERSION;
     }
 
+    /**
+     * The User-Agent of a probe in a region, {@code Faultline/<version> (+region=<name>)}: the
+     * target's logs tell which region a request came from, and a test target can answer by it.
+     */
+    public static String userAgent(String region) {
+        return userAgent() + " (+region=" + region + ")";
+    }
+
     private static String load() {
         try (InputStream in = FaultlineVersion.class.getResourceAsStream("/faultline-version.properties")) {
             if (in == null) return "dev";

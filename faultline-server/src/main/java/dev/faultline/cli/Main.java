@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Self-hosted HTTP uptime monitor that says whose fault a failure is.",
-        subcommands = {CheckCommand.class, RunCommand.class, DemoCommand.class, ValidateCommand.class, NotifyTestCommand.class,
-                UserCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, ProbeCommand.class, DemoCommand.class, ValidateCommand.class,
+                NotifyTestCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for usage and configuration errors (DESIGN.md §7). */

@@ -55,7 +55,7 @@ final class ConfigReader {
         List<MonitorConfig> monitors = s.value("monitors")
                 .map(n -> new MonitorReader(this, defaults, confirm, channels.names()).readAll(n, "monitors"))
                 .orElse(List.of());
-        List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
+        List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents", server.region())).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
         ReminderPolicy alerts = s.value("alerts").map(n -> new AlertsReader(reader, channels.names()).read(n, "alerts"))
@@ -107,7 +107,7 @@ final class ConfigReader {
 
     private ServerSettings server(Node node) {
         ServerSettings d = ServerSettings.DEFAULT;
-        List<String> keys = new ArrayList<>(List.of("port", "host", "data_dir", "database_url", "retention"));
+        List<String> keys = new ArrayList<>(List.of("port", "host", "data_dir", "database_url", "retention", "region", "canaries"));
         keys.addAll(AccessReader.KEYS);
         Section s = reader.section(node, "server", keys).orElse(null);
         if (s == null) return d;
@@ -117,7 +117,12 @@ final class ConfigReader {
         Slot<Optional<String>> databaseUrl = new Slot<>(Optional.empty());
         Slot<Duration> results = new Slot<>(d.resultRetention());
         Slot<Duration> rollups = new Slot<>(d.rollupRetention());
+        Slot<String> region = new Slot<>(d.region());
+        List<URI> canaries = new ArrayList<>();
         reader.into(s, "port", port::set, reader::integer);
+        reader.into(s, "region", region::set, reader::text);
+        s.value("canaries").flatMap(n -> reader.texts(n, s.pathOf("canaries"))).ifPresent(items -> items.forEach(item ->
+                reader.parse(item, ConfigReader::canary).ifPresent(canaries::add)));
         reader.into(s, "host", host::set, reader::text);
         reader.into(s, "data_dir", dataDir::set, (n, p) -> reader.parse(n, p, Path::of));
         s.value("database_url").flatMap(n -> reader.text(n, s.pathOf("database_url")))
@@ -139,9 +144,15 @@ final class ConfigReader {
                         s.pathOf("retention") + ".results", () -> results.set(d.resultRetention()))
                 .field("retention.rollups", retention.flatMap(r -> r.value("rollups")).orElse(null),
                         s.pathOf("retention") + ".rollups", () -> rollups.set(d.rollupRetention()))
+                .field("region", s.value("region").orElse(null), s.pathOf("region"), () -> region.set(d.region()))
                 .build(() -> new ServerSettings(port.get(), host.get(), dataDir.get(), databaseUrl.get(), results.get(),
-                        rollups.get(), access))
+                        rollups.get(), access, region.get(), canaries))
                 .orElse(d);
+    }
+
+    /** A canary is checked like a monitor's URL: absolute http(s). */
+    private static URI canary(String url) {
+        return MonitorSpec.parseUrl(url);
     }
 
     private MonitorDefaults defaults(Node node) {
@@ -200,7 +211,7 @@ final class ConfigReader {
                 .orElse(base);
     }
 
-    private List<AgentConfig> agents(Node node, String path) {
+    private List<AgentConfig> agents(Node node, String path, String serverRegion) {
         List<AgentConfig> agents = new ArrayList<>();
         Map<String, Located<String>> regions = new HashMap<>();
         List<Node> items = reader.list(node, path).orElse(List.of());
@@ -208,7 +219,7 @@ final class ConfigReader {
             String itemPath = Section.item(path, i);
             Section s = reader.section(items.get(i), itemPath, List.of("region", "token")).orElse(null);
             if (s == null) continue;
-            Optional<Located<String>> region = reader.requiredText(s, "region").filter(r -> agentRegion(r, regions));
+            Optional<Located<String>> region = reader.requiredText(s, "region").filter(r -> agentRegion(r, regions, serverRegion));
             Optional<Located<String>> token = reader.requiredText(s, "token");
             if (token.isEmpty()) continue;
             // A stand-in region lets the token be checked too when the region is wrong.
@@ -220,15 +231,16 @@ final class ConfigReader {
         return agents;
     }
 
-    private boolean agentRegion(Located<String> region, Map<String, Located<String>> seen) {
+    private boolean agentRegion(Located<String> region, Map<String, Located<String>> seen, String serverRegion) {
         try {
             AgentConfig.requireRegionName(region.value());
         } catch (IllegalArgumentException e) {
             errors.at(region.node(), region.path(), e.getMessage());
             return false;
         }
-        if (region.value().equals(AgentConfig.LOCAL_REGION)) {
-            errors.at(region.node(), region.path(), "'local' is the server's own region: give the agent's region another name");
+        if (region.value().equals(AgentConfig.LOCAL_REGION) || region.value().equals(serverRegion)) {
+            errors.at(region.node(), region.path(), "'" + region.value()
+                    + "' is the server's own region: give the agent's region another name");
             return false;
         }
         return reader.unique(region, seen, "agent region");

@@ -1,6 +1,8 @@
 package dev.faultline.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,20 +18,30 @@ import java.util.Optional;
  * @param resultRetention  how long each check result is kept
  * @param rollupRetention  how long hourly rollups (uptime, trends) are kept
  * @param access           API tokens from the file, and whether /metrics is public
+ * @param region           the probe region of the server's own checks ({@code local} unless configured)
+ * @param canaries         URLs every probe region checks to tell its own connectivity from its targets'
  */
 public record ServerSettings(int port, String host, Path dataDir, Optional<String> databaseUrl,
-                             Duration resultRetention, Duration rollupRetention, AccessSettings access) {
+                             Duration resultRetention, Duration rollupRetention, AccessSettings access, String region,
+                             List<URI> canaries) {
 
     public static final ServerSettings DEFAULT = new ServerSettings(8080, "127.0.0.1", Path.of("./data"), Optional.empty(),
             Duration.ofDays(30), Duration.ofDays(400));
 
-    /** Settings with no API tokens from the file and a signed-in-only /metrics. */
+    /** Settings with no API tokens from the file, a signed-in-only /metrics, the region {@code local} and no canaries. */
     public ServerSettings(int port, String host, Path dataDir, Optional<String> databaseUrl, Duration resultRetention,
                           Duration rollupRetention) {
-        this(port, host, dataDir, databaseUrl, resultRetention, rollupRetention, AccessSettings.DEFAULT);
+        this(port, host, dataDir, databaseUrl, resultRetention, rollupRetention, AccessSettings.DEFAULT,
+                AgentConfig.LOCAL_REGION, List.of());
     }
 
     public ServerSettings {
+        try {
+            AgentConfig.requireRegionName(region);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("region: " + e.getMessage());
+        }
+        canaries = List.copyOf(canaries);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port: " + port + " is outside 0 to 65535");
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host: give an address such as 0.0.0.0 or 127.0.0.1");
         if (resultRetention == null || resultRetention.compareTo(Duration.ofDays(1)) < 0) {

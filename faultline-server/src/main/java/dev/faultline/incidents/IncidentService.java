@@ -14,6 +14,8 @@ import dev.faultline.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +51,8 @@ public final class IncidentService {
     // The monitors as last given: a changed one's slot takes it on its stripe, later than maintenance must see it.
     private Map<String, Monitor> monitors = Map.of();
     private long maintenanceGeneration;
+    // Probe regions judged to have lost their own connectivity: every monitor of theirs hears it, new ones too.
+    private final Set<String> unhealthyRegions = new HashSet<>();
 
     public IncidentService(Clock clock, Store store, Rechecks rechecks, Notifications notifications, Alarms alarms,
                            KeyedExecutor stripes, ConfirmPolicies policies, MaintenanceCalendar calendar) {
@@ -88,6 +92,7 @@ public final class IncidentService {
                 MonitorSlot restored = saved.restore(monitor, policies.policyFor(monitor.id()));
                 restored.state.pendingDeadline().ifPresent(at -> setDeadline(monitor.id(), at));
                 slots.put(monitor.id(), restored); // before any result of it can arrive
+                settleRegionHealth(restored, clock.instant());
             } else {
                 stripes.execute(monitor.id(), () -> slot.configure(monitor, policies.policyFor(monitor.id())));
             }
@@ -137,6 +142,40 @@ public final class IncidentService {
         if (incident.isEmpty()) return new AckOutcome.NotFound(id);
         if (incident.get().acknowledgement().isPresent()) return new AckOutcome.Acknowledged(incident.get(), now);
         return new AckOutcome.AlreadyResolved(incident.get());
+    }
+
+    /**
+     * A probe region lost its own connectivity, or has it back: every monitor it checks stops (or
+     * starts again) counting its results. Handed to each monitor's stripe, ahead of any result
+     * accepted after this call.
+     */
+    public synchronized void regionHealth(String region, boolean healthy, Instant at) {
+        if (healthy) {
+            unhealthyRegions.remove(region);
+        } else {
+            unhealthyRegions.add(region);
+        }
+        slots.values().forEach(slot -> {
+            if (slot.monitor().regions().contains(region)) settleRegionHealth(slot, at);
+        });
+    }
+
+    // The slot's state may remember regions from before a restart, or miss a region that fell before the monitor came.
+    private void settleRegionHealth(MonitorSlot slot, Instant at) {
+        Set<String> unhealthy = Set.copyOf(unhealthyRegions);
+        stripes.execute(slot.monitor().id(), () -> {
+            for (String region : slot.monitor().regions()) {
+                boolean healthy = !unhealthy.contains(region);
+                if (slot.state.unhealthyRegions().contains(region) == healthy) {
+                    apply(slot, new Event.RegionHealthChanged(region, healthy, at), Optional.empty());
+                }
+            }
+            for (String region : Set.copyOf(slot.state.unhealthyRegions())) {
+                if (!slot.monitor().regions().contains(region)) {
+                    apply(slot, new Event.RegionHealthChanged(region, true, at), Optional.empty());
+                }
+            }
+        });
     }
 
     /** The monitor's status as the engine sees it (UP, SUSPECT, DOWN or FLAPPING); empty for an unknown monitor. */

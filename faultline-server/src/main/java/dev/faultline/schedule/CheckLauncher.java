@@ -1,7 +1,6 @@
 package dev.faultline.schedule;
 
 import dev.faultline.check.CheckResult;
-import dev.faultline.config.AgentConfig;
 import dev.faultline.monitor.Monitor;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +24,7 @@ final class CheckLauncher {
     private static final Logger log = LoggerFactory.getLogger(CheckLauncher.class);
 
     private final Clock clock;
+    private final String region;
     private final CheckRunner runner;
     private final ResultSink sink;
     private final Semaphore global;
@@ -39,8 +39,9 @@ final class CheckLauncher {
     private final AtomicLong sinkFailures = new AtomicLong();
     private volatile boolean closing;
 
-    CheckLauncher(Clock clock, CheckRunner runner, ResultSink sink, int maxInFlight) {
+    CheckLauncher(Clock clock, CheckRunner runner, ResultSink sink, int maxInFlight, String region) {
         this.clock = clock;
+        this.region = region;
         this.runner = runner;
         this.sink = sink;
         // Fair, so that when the limit is reached checks start in the order they fell due.
@@ -127,7 +128,7 @@ final class CheckLauncher {
         lag.record(clock.millis() - dueMillis);
         started.incrementAndGet();
         try {
-            CheckResult result = runner.run(monitor, AgentConfig.LOCAL_REGION);
+            CheckResult result = runner.run(monitor, region);
             completed.incrementAndGet();
             return result;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.faultline.schedule;
 
+import dev.faultline.config.AgentConfig;
 import dev.faultline.monitor.Monitor;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the checks of the local region's monitors, each at its {@link Cadence}. One dispatcher
+ * Runs the checks of one probe region's monitors (the server's {@code local}, or an agent's), each at its {@link Cadence}. One dispatcher
  * thread sleeps until the next due time and starts what fell due, each check on a virtual
  * thread of its own, which waits for a per-host and a global permit ({@link SchedulerLimits})
  * without holding up the dispatcher. A monitor whose previous check is still in flight when it
@@ -28,6 +29,7 @@ public final class Scheduler implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final SchedulerLimits limits;
+    private final String region;
     private final CheckLauncher launcher;
     private final ReentrantLock lock = new ReentrantLock();
     private final Timetable timetable;
@@ -37,16 +39,30 @@ public final class Scheduler implements AutoCloseable {
     private boolean closed;
 
     public Scheduler(Clock clock, Sleeper sleeper, CheckRunner runner, ResultSink sink, SchedulerLimits limits) {
+        this(clock, sleeper, runner, sink, limits, AgentConfig.LOCAL_REGION);
+    }
+
+    /**
+     * A scheduler for one probe region: it runs the monitors whose regions name it, and its
+     * results carry that region (the server's own region, or a remote agent's).
+     */
+    public Scheduler(Clock clock, Sleeper sleeper, CheckRunner runner, ResultSink sink, SchedulerLimits limits, String region) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.limits = limits;
-        this.launcher = new CheckLauncher(clock, runner, sink, limits.maxInFlight());
-        this.timetable = new Timetable(new HostPermits(limits.maxInFlightPerHost()));
+        this.region = AgentConfig.requireRegionName(region);
+        this.launcher = new CheckLauncher(clock, runner, sink, limits.maxInFlight(), region);
+        this.timetable = new Timetable(new HostPermits(limits.maxInFlightPerHost()), region);
     }
 
     /** A scheduler that sleeps in real time. */
     public Scheduler(Clock clock, CheckRunner runner, ResultSink sink, SchedulerLimits limits) {
         this(clock, Sleeper.on(clock), runner, sink, limits);
+    }
+
+    /** A scheduler for one region that sleeps in real time. */
+    public Scheduler(Clock clock, CheckRunner runner, ResultSink sink, SchedulerLimits limits, String region) {
+        this(clock, Sleeper.on(clock), runner, sink, limits, region);
     }
 
     /** Starts the dispatcher thread; monitors can be given before or after. */
@@ -74,7 +90,7 @@ public final class Scheduler implements AutoCloseable {
         lock.lock();
         try {
             int removed = timetable.replaceAll(monitors, clock.millis());
-            log.info("Scheduling {} monitor(s) in the local region; {} removed", timetable.size(), removed);
+            log.info("Scheduling {} monitor(s) in region {}; {} removed", timetable.size(), region, removed);
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,5 @@
 package dev.faultline.schedule;
 
-import dev.faultline.config.AgentConfig;
 import dev.faultline.monitor.Monitor;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,7 +11,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The local region's monitors ordered by due time: a binary heap of {@link ScheduledMonitor}
+ * One region's monitors ordered by due time: a binary heap of {@link ScheduledMonitor}
  * entries, so that holding and dispatching a monitor costs no allocation. Not thread-safe: the
  * scheduler calls it under its lock.
  */
@@ -24,12 +23,15 @@ final class Timetable {
     private Map<String, ScheduledMonitor> byId = new HashMap<>();
     private final PriorityQueue<ScheduledMonitor> queue = new PriorityQueue<>(BY_DUE);
 
-    Timetable(HostPermits hosts) {
+    private final String region;
+
+    Timetable(HostPermits hosts, String region) {
         this.hosts = hosts;
+        this.region = region;
     }
 
     /**
-     * Makes the local-region monitors among {@code monitors} the scheduled ones. A monitor kept
+     * Makes this region's monitors among {@code monitors} the scheduled ones. A monitor kept
      * with its interval keeps its phase and due time; one whose interval changed falls due at
      * the first time of its new cadence after {@code nowMillis} (not at now: it may have just
      * run); a new one at the first time of its cadence from now. Returns how many were removed.
@@ -37,7 +39,7 @@ final class Timetable {
     int replaceAll(Collection<Monitor> monitors, long nowMillis) {
         Map<String, Monitor> local = new LinkedHashMap<>();
         for (Monitor monitor : monitors) {
-            if (monitor.regions().contains(AgentConfig.LOCAL_REGION) && local.put(monitor.id(), monitor) != null) {
+            if (monitor.regions().contains(region) && local.put(monitor.id(), monitor) != null) {
                 throw new IllegalArgumentException("duplicate monitor id '" + monitor.id() + "'");
             }
         }

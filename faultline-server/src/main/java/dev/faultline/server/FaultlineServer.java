@@ -9,6 +9,8 @@ import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
 import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.config.ChannelConfig;
+import dev.faultline.check.Severity;
+import dev.faultline.config.AgentConfig;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -30,11 +32,18 @@ import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.incident.ProbeHealth;
+import dev.faultline.probe.Canaries;
 import dev.faultline.probe.HttpProber;
 import dev.faultline.secret.SecretBox;
 import dev.faultline.secret.SecretKeys;
 import dev.faultline.probe.JacksonJsonValueReader;
 import dev.faultline.probe.ProbeClients;
+import dev.faultline.regions.AgentDesk;
+import dev.faultline.regions.AgentResults;
+import dev.faultline.regions.AgentTokens;
+import dev.faultline.regions.RegionRechecks;
+import dev.faultline.regions.RegionWatch;
 import dev.faultline.schedule.Scheduler;
 import dev.faultline.schedule.SchedulerLimits;
 import dev.faultline.store.Store;
@@ -43,6 +52,8 @@ import dev.faultline.trend.RetryAfterBackoff;
 import dev.faultline.anomaly.AnomalyAlerts;
 import dev.faultline.anomaly.AnomalyEvaluator;
 import dev.faultline.anomaly.AnomalySchedule;
+import dev.faultline.trend.TrendThresholds;
+import dev.faultline.web.AgentApi;
 import dev.faultline.web.AlertApi;
 import dev.faultline.web.AnomalyApi;
 import dev.faultline.web.ChannelApi;
@@ -140,7 +151,9 @@ public final class FaultlineServer implements AutoCloseable {
             reminders = own(new Reminders(store, notifier, clock, initial.alerts()).start(REMINDER_TICK));
             ScheduledAlarms alarms = own(new ScheduledAlarms(clock));
             StripedExecutor stripes = own(new StripedExecutor(INCIDENT_STRIPES, "faultline-incidents", Duration.ofSeconds(10)));
-            LocalRechecks rechecks = new LocalRechecks();
+            String ownRegion = settings.region();
+            AgentDesk agents = new AgentDesk(initial.agents().stream().map(AgentConfig::region).toList(), settings.canaries(), clock);
+            RegionRechecks rechecks = new RegionRechecks(ownRegion, agents);
             AlertingNotifications notifications =
                     new AlertingNotifications(new TimelineNotifications(store.incidents()), notifier, clock, apiBase);
             IncidentService incidents = new IncidentService(clock, store, rechecks, notifications, alarms, stripes,
@@ -148,27 +161,34 @@ public final class FaultlineServer implements AutoCloseable {
             this.incidents = incidents;
 
             HttpProber prober = new HttpProber(ProbeClients.create(false), new CheckJudge(new JacksonJsonValueReader(mapper)),
-                    clock, FaultlineVersion.userAgent());
+                    clock, FaultlineVersion.userAgent(ownRegion));
             // The sink needs the back-off, which needs the registry, which needs the scheduler: tie the knot once.
             AtomicReference<RetryAfterBackoffs> backoffs = new AtomicReference<>();
             cdn = new CdnWatch(latest, this::nameOf, MaskedOutage.DEFAULT, StaleCache.DEFAULT);
             cdn.pairs(cdnPairs(initial));
+            ProbeFaultAlerts probeFaults = new ProbeFaultAlerts(notifier, ownRegion, clock, apiBase);
+            RegionWatch regionWatch = new RegionWatch(ProbeHealth.Policy.DEFAULT, latest, clock, (region, reason, cause, at) -> {
+                incidents.regionHealth(region, reason.isEmpty(), at);
+                probeFaults.changed(region, reason, cause, at);
+            });
+            ResultPipeline pipeline = new ResultPipeline(ownRegion, latest, counters, cdn, store.writer(), backoffs::get, incidents,
+                    regionWatch);
+            // The server's own canaries: checked before a failure without an answer is believed.
+            Canaries canaries = new Canaries(prober, ownRegion, clock, pipeline::accept);
+            canaries.replace(settings.canaries());
             Scheduler scheduler = own(new Scheduler(clock, (monitor, region) -> prober.check(monitor.id(), monitor.spec(), region),
-                    result -> {
-                        latest.record(result);
-                        counters.count(result);
-                        cdn.onResult(result);
-                        store.writer().submit(result);
-                        backoffs.get().apply(result);
-                        incidents.accept(result);
-                    }, SchedulerLimits.DEFAULTS));
+                    result -> canaries.gate(result, pipeline::accept), SchedulerLimits.DEFAULTS, ownRegion));
+            own(canaries.start());
             rechecks.attach(scheduler);
 
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
-            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors(), secrets), monitors -> {
+            registry = new MonitorRegistry(new StoredApiMonitors(store.monitors(), secrets), given -> {
+                List<Monitor> monitors = OwnRegion.rename(given, ownRegion);
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
+                regionWatch.replaceMonitors(monitors);
+                agents.replaceMonitors(monitors);
                 scheduler.replaceAll(monitors);
                 forgetRemoved(monitors, latest, counters);
             });
@@ -192,8 +212,11 @@ public final class FaultlineServer implements AutoCloseable {
                     new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag(), trendGauges),
-                    new Health(registry, scheduler), new AnomalyApi(store.anomalies(), mapper), auth),
+                    new Health(registry, scheduler), new AnomalyApi(store.anomalies(), mapper), auth,
+                    new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
+                            regionWatch::unhealthy, mapper)),
                     mapper));
+            own(agents); // closed before the web server: waiting polls return at once
             base = "http://" + linkHost(settings.host()) + ":" + web.port();
             setupLink().ifPresent(link -> log.warn("No users yet. Create the first admin with this one-time link: {}", link));
 

@@ -42,6 +42,48 @@ final class BatchInsert {
     }
 
     void write(List<CheckResult> results) {
+        try {
+            Summary summary = summarise(results);
+            writes.useTransaction(handle -> insert(handle.getConnection(), results, summary.rollups(), summary.latest()));
+        } catch (SQLException e) {
+            throw new UncheckedSQLException(e);
+        }
+    }
+
+    /**
+     * Writes an agent's batch unless a batch of this id was written before, in one transaction
+     * with the id, so that the batch is stored exactly once however often it is sent.
+     *
+     * @return false when the batch had been written already (nothing is written then)
+     */
+    boolean writeOnce(String batchId, String region, List<CheckResult> results, long receivedAtMicros) {
+        Summary summary = summarise(results);
+        try {
+            return writes.inTransaction(handle -> {
+                Connection connection = handle.getConnection();
+                try (PreparedStatement mark = connection.prepareStatement(INSERT_BATCH)) {
+                    Parameters p = new Parameters(mark);
+                    p.text(batchId);
+                    p.text(region);
+                    p.number(results.size());
+                    p.number(receivedAtMicros);
+                    if (mark.executeUpdate() == 0) return false;
+                }
+                if (!results.isEmpty()) insert(connection, results, summary.rollups(), summary.latest());
+                return true;
+            });
+        } catch (SQLException e) {
+            throw new UncheckedSQLException(e);
+        }
+    }
+
+    private static final String INSERT_BATCH = "INSERT INTO agent_batches (batch_id, region, results, received_at_us)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (batch_id) DO NOTHING";
+
+    private record Summary(Map<Resolution, Map<RollupKey, Tally>> rollups, Map<LatestKey, Long> latest) {
+    }
+
+    private Summary summarise(List<CheckResult> results) {
         Map<Resolution, Map<RollupKey, Tally>> rollups = new EnumMap<>(Resolution.class);
         for (Resolution resolution : Resolution.values()) {
             rollups.put(resolution, tally(results, resolution.micros()));
@@ -49,11 +91,7 @@ final class BatchInsert {
         Map<LatestKey, Long> latest = results.stream().collect(Collectors.toMap(
                 r -> new LatestKey(ResultRows.clean(r.monitor()), ResultRows.clean(r.region())),
                 r -> Micros.of(r.startedAt()), Math::max));
-        try {
-            writes.useTransaction(handle -> insert(handle.getConnection(), results, rollups, latest));
-        } catch (SQLException e) {
-            throw new UncheckedSQLException(e);
-        }
+        return new Summary(rollups, latest);
     }
 
     private void insert(Connection connection, List<CheckResult> results, Map<Resolution, Map<RollupKey, Tally>> rollups,

@@ -24,6 +24,9 @@ final class Retention {
         long results = deleteOlder("results", "started_at_us", now.minus(settings.rawRetention()), Duration.ofMinutes(1));
         writes.useHandle(handle -> handle.createUpdate("DELETE FROM latest_results WHERE started_at_us < :cutoff")
                 .bind("cutoff", Micros.of(now.minus(settings.rawRetention()))).execute());
+        // A batch id is remembered as long as results are: an agent's buffer never holds older ones.
+        writes.useHandle(handle -> handle.createUpdate("DELETE FROM agent_batches WHERE received_at_us < :cutoff")
+                .bind("cutoff", Micros.of(now.minus(settings.rawRetention()))).execute());
         long minutes = deleteOlder(Resolution.MINUTE.table(), "bucket_start_us", now.minus(settings.minuteRetention()),
                 Duration.ofMinutes(1));
         long hours = deleteOlder(Resolution.HOUR.table(), "bucket_start_us", now.minus(settings.hourRetention()),

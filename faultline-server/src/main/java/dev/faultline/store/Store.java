@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
 
     private final Dialect.Connections connections;
     private final ResultWriter writer;
+    private final BatchInsert batches;
     private final ResultQueries results;
     private final Rollups rollups;
     private final MonitorRepository monitors;
@@ -44,7 +45,8 @@ public final class Store implements AutoCloseable {
         this.connections = connections;
         Jdbi writes = Jdbi.create(connections.writes());
         Jdbi reads = Jdbi.create(connections.reads());
-        this.writer = new ResultWriter(settings.writer(), new BatchInsert(writes, dialect)::write);
+        this.batches = new BatchInsert(writes, dialect);
+        this.writer = new ResultWriter(settings.writer(), batches::write);
         this.results = new ResultQueries(reads);
         this.rollups = new Rollups(reads);
         this.monitors = new MonitorRepository(writes, reads, dialect);
@@ -93,6 +95,17 @@ public final class Store implements AutoCloseable {
 
     public ResultWriter writer() {
         return writer;
+    }
+
+    /**
+     * Writes a remote agent's batch of results now, in one transaction with its id, unless a batch
+     * with this id was written before: a batch sent again is stored once.
+     *
+     * @return false when the batch had been stored already
+     */
+    public boolean writeAgentBatch(String batchId, String region, java.util.List<dev.faultline.check.CheckResult> results,
+                                   Instant receivedAt) {
+        return batches.writeOnce(batchId, region, results, Micros.of(receivedAt));
     }
 
     public ResultQueries results() {

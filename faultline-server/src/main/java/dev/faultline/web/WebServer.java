@@ -34,7 +34,7 @@ public final class WebServer implements AutoCloseable {
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
                         ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
-                        HealthCheck health, AnomalyApi anomalies, Auth auth) {
+                        HealthCheck health, AnomalyApi anomalies, Auth auth, AgentApi agents) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -84,6 +84,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/maintenance", parts.maintenance()::list);
             config.routes.post("/api/v1/maintenance", parts.maintenance()::create);
             config.routes.delete("/api/v1/maintenance/{name}", parts.maintenance()::delete);
+            config.routes.get("/api/v1/agents", parts.agents()::list);
+            // Agents prove themselves with their region's token, checked by AgentApi itself.
+            config.routes.get("/api/v1/agent/{region}/assignments", parts.agents()::assignments);
+            config.routes.post("/api/v1/agent/{region}/results", parts.agents()::results);
 
             config.routes.exception(ApiRequestException.class, (e, ctx) -> problem(ctx, e.problem()));
             config.routes.exception(MonitorRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
