@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the top level of {@code faultline.yaml}, and the small sections: server, defaults, confirm, agents (maintenance has its reader). */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance");
+    static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance",
+            "status_pages");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -39,7 +40,7 @@ final class ConfigReader {
     Optional<FaultlineConfig> read(Node root) {
         if (root == null) { // an empty file: every default, no monitors
             return Optional.of(new FaultlineConfig(ServerSettings.DEFAULT, MonitorDefaults.DEFAULT, ConfirmSettings.DEFAULT,
-                    List.of(), List.of(), List.of(), List.of()));
+                    List.of(), List.of(), List.of(), List.of(), List.of()));
         }
         Optional<Section> top = reader.section(root, "", TOP_KEYS);
         if (top.isEmpty()) return Optional.empty();
@@ -56,8 +57,11 @@ final class ConfigReader {
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents")).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
+        List<StatusPageConfig> statusPages = s.value("status_pages")
+                .map(n -> new StatusPageReader(reader, declaredMonitors(s)).readAll(n, "status_pages")).orElse(List.of());
         if (!errors.isEmpty()) return Optional.empty();
-        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance));
+        return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance,
+                statusPages));
     }
 
     /**

@@ -8,10 +8,11 @@ import java.util.Objects;
  * A whole {@code faultline.yaml}, checked: what {@code faultline run} starts from.
  *
  * @param maintenance planned maintenance windows: checks go on, nothing pages
+ * @param statusPages public status pages
  */
 public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, ConfirmSettings confirm,
                               List<ChannelConfig> channels, List<MonitorConfig> monitors, List<AgentConfig> agents,
-                              List<MaintenanceWindow> maintenance) {
+                              List<MaintenanceWindow> maintenance, List<StatusPageConfig> statusPages) {
 
     public FaultlineConfig {
         Objects.requireNonNull(server, "server");
@@ -21,6 +22,7 @@ public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, C
         monitors = List.copyOf(monitors);
         agents = List.copyOf(agents);
         maintenance = List.copyOf(maintenance);
+        statusPages = List.copyOf(statusPages);
     }
 
     /** The confirmation settings in force for a monitor: its own, or the file's. */

@@ -49,6 +49,7 @@ import dev.faultline.cdn.CdnWatch;
 import dev.faultline.trend.MaskedOutage;
 import dev.faultline.trend.StaleCache;
 import dev.faultline.web.WebServer;
+import dev.faultline.web.pages.Pages;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -154,14 +155,16 @@ public final class FaultlineServer implements AutoCloseable {
             registry.replaceConfigMonitors(monitors(initial));
             scheduler.start();
 
+            ChannelApi channelApi = new ChannelApi(channels, clock, mapper);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, config::get, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), clock, TrendThresholds.DEFAULTS), new FindingApi(cdn),
-                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, clock, mapper),
+                    new AlertApi(store.outbox(), mapper), channelApi,
                     new IncidentApi(store.incidents(), store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
-                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler)),
+                    new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag()), new Health(registry, scheduler),
+                    new Pages(new Pages.Sources(registry, latest, maintenance, store, loader, config::get, channelApi, mapper, clock))),
                     mapper));
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

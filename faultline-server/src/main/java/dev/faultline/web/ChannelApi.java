@@ -30,14 +30,24 @@ public final class ChannelApi {
 
     void test(Context ctx) {
         String name = ctx.pathParam("name");
-        Channel channel = channels.get(name);
-        if (channel == null) {
+        if (!channels.containsKey(name)) {
             throw ApiRequestException.notFound("no channel named '" + name + "'; configured: "
                     + (channels.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(channels.keySet()))), ctx.path());
         }
         // The link in the message leads back to where the test was asked for.
         URI self = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
-        ctx.json(report(mapper, name, channel.send(Notification.test(name, self, clock.instant()))));
+        ctx.json(report(mapper, name, sendTest(name, self).orElseThrow()));
+    }
+
+    /** The configured channels' names, in order. */
+    public java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(channels.keySet());
+    }
+
+    /** Sends a test message through the channel now; empty when there is no such channel. */
+    public java.util.Optional<Delivery> sendTest(String name, URI link) {
+        Channel channel = channels.get(name);
+        return channel == null ? java.util.Optional.empty() : java.util.Optional.of(channel.send(Notification.test(name, link, clock.instant())));
     }
 
     /** What a test send gives back. */

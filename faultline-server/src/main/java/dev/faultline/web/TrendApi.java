@@ -69,7 +69,7 @@ public final class TrendApi {
         ctx.json(body);
     }
 
-    static List<TrendBucket> buckets(List<Rollup> rollups, Resolution resolution) {
+    public static List<TrendBucket> buckets(List<Rollup> rollups, Resolution resolution) {
         return rollups.stream().map(r -> {
             Map<Integer, Long> counts = new HashMap<>(r.statuses());
             long answered = r.statuses().values().stream().mapToLong(Long::longValue).sum();

@@ -3,6 +3,10 @@ package dev.faultline.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.metrics.MetricsEndpoint;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.web.auth.Principal;
+import dev.faultline.web.auth.Role;
+import dev.faultline.web.pages.PageRoutes;
+import dev.faultline.web.pages.Pages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the server: {@code /healthz}, {@code /metrics} and the JSON API under
- * {@code /api/v1}, on Jetty with virtual threads. Every error leaves as problem details.
+ * {@code /api/v1}, the dashboard pages and public status pages ({@link Pages}), on Jetty with
+ * virtual threads. Every API error leaves as problem details.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -31,7 +36,7 @@ public final class WebServer implements AutoCloseable {
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
                         ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
-                        HealthCheck health) {
+                        HealthCheck health, Pages pages) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -48,6 +53,11 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, true));
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
+            // replaced by the access filter (auth branch)
+            config.routes.before(ctx -> {
+                if (!PageRoutes.isPublic(ctx.path())) ctx.attribute(Principal.ATTRIBUTE, new Principal("dev", Role.ADMIN));
+            });
+            parts.pages().register(config.routes);
             config.routes.get("/healthz", ctx -> {
                 ctx.status(parts.health().ok() ? 200 : 503).json(parts.health().status());
             });
