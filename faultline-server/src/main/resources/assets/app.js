@@ -20,6 +20,7 @@
       button.textContent = dark ? "☀ Light theme" : "☾ Dark theme";
     }
     label();
+    if (window.matchMedia) window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", label);
     button.addEventListener("click", function () {
       var next = current() === "dark" ? "light" : "dark";
       apply(next);

@@ -25,12 +25,19 @@ public record StatusPageConfig(String slug, String title, List<Group> groups, bo
     }
 
     public StatusPageConfig {
+        requireSlug(slug);
+        if (title == null || title.isBlank()) throw new IllegalArgumentException("title: must not be empty");
+        Objects.requireNonNull(groups, "groups");
+        groups = List.copyOf(groups);
+        if (groups.isEmpty()) throw new IllegalArgumentException("groups: a status page needs at least one group of monitors");
+    }
+
+    /** @throws IllegalArgumentException naming what a slug may hold */
+    public static String requireSlug(String slug) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new IllegalArgumentException("slug: '" + slug + "' must be lower-case letters, digits and dashes"
+            throw new IllegalArgumentException("'" + slug + "' must be lower-case letters, digits and dashes"
                     + " (up to 63, starting with a letter or digit): it is the page's address, /status/SLUG");
         }
-        if (title == null || title.isBlank()) throw new IllegalArgumentException("title: must not be empty");
-        groups = List.copyOf(groups);
-        Objects.requireNonNull(groups, "groups");
+        return slug;
     }
 }

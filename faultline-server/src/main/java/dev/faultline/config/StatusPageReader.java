@@ -14,6 +14,8 @@ final class StatusPageReader {
     static final List<String> KEYS = List.of("slug", "title", "groups", "show_details");
     static final List<String> GROUP_KEYS = List.of("name", "monitors");
 
+    private static final StatusPageConfig.Group PLACEHOLDER = new StatusPageConfig.Group("placeholder", List.of());
+
     private final NodeReader reader;
     private final ConfigErrors errors;
     private final Map<String, String> monitorNames; // id → name, of every monitor the file declares
@@ -35,7 +37,9 @@ final class StatusPageReader {
     private Optional<StatusPageConfig> page(Node node, String path, Map<String, Located<String>> slugs) {
         Section s = reader.section(node, path, KEYS).orElse(null);
         if (s == null) return Optional.empty();
-        Optional<Located<String>> slug = reader.requiredText(s, "slug").filter(v -> reader.unique(v, slugs, "status page slug"));
+        Optional<Located<String>> slug = reader.requiredText(s, "slug")
+                .filter(v -> reader.parse(v, StatusPageConfig::requireSlug).isPresent())
+                .filter(v -> reader.unique(v, slugs, "status page slug"));
         Optional<Located<String>> title = reader.requiredText(s, "title");
         boolean[] details = {false};
         boolean detailsOk = reader.into(s, "show_details", (Boolean b) -> details[0] = b, reader::bool);
@@ -53,6 +57,7 @@ final class StatusPageReader {
         return new FieldByField(errors, node, path)
                 .field("slug", slug.get().node(), slug.get().path(), () -> {})
                 .field("title", title.get().node(), title.get().path(), () -> {})
+                .field("groups", s.value("groups").orElse(null), s.pathOf("groups"), () -> groups.add(PLACEHOLDER))
                 .build(() -> new StatusPageConfig(slug.get().value(), title.get().value(), groups, details[0]));
     }
 

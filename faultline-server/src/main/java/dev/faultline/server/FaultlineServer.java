@@ -144,11 +144,14 @@ public final class FaultlineServer implements AutoCloseable {
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
+            // The registry's listener asks the registry which monitors are paused: tie the knot once.
+            AtomicReference<MonitorRegistry> registryRef = new AtomicReference<>();
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors()), monitors -> {
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
-                scheduler.replaceAll(monitors);
+                scheduler.replaceAll(monitors.stream().filter(m -> !registryRef.get().isPaused(m.id())).toList());
                 forgetRemoved(monitors, latest, counters);
             });
+            registryRef.set(registry);
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
             cdn.listen(new MaskedOutageAlerts(notifier, registry, latest, clock, apiBase)::changed);

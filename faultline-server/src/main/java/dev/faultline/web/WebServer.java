@@ -68,6 +68,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}", parts.monitors()::get);
             config.routes.put("/api/v1/monitors/{id}", parts.monitors()::update);
             config.routes.delete("/api/v1/monitors/{id}", parts.monitors()::delete);
+            config.routes.post("/api/v1/monitors/{id}/pause", parts.monitors()::pause);
+            config.routes.post("/api/v1/monitors/{id}/resume", parts.monitors()::resume);
             config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);

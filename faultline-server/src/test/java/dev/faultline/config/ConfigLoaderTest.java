@@ -175,7 +175,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsATopLevelThatIsNotAMap() {
         assertThat(errors(new ConfigLoader(Map.of()).parse("- name: api\n", "f.yaml"))).containsExactly(
-                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, maintenance, got a list");
+                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, maintenance, status_pages, got a list");
     }
 
     @Test

@@ -95,6 +95,7 @@ final class MonitorCharts {
         }
         double w = (double) Chart.WIDTH / slots.size();
         List<Chart.Bar> bars = new ArrayList<>();
+        boolean totalsOnly = false;
         for (int i = 0; i < slots.size(); i++) {
             PhaseSlot p = byIndex.get(i);
             double x = i * w;
@@ -113,15 +114,16 @@ final class MonitorCharts {
                 }
             } else if (slots.get(i).answered > 0) {
                 Slot s = slots.get(i);
+                totalsOnly = true;
                 double ms = s.latencyMicros / 1000.0 / s.answered;
                 double h = Chart.HEIGHT * ms / maxMs;
                 bars.add(new Chart.Bar(x, Chart.HEIGHT - h, bw, h, "total", String.format(Locale.ROOT, "total: %.1f ms", ms)));
             }
         }
-        return new Chart("Response time by phase", bars, "", String.format(Locale.ROOT, "%.0f ms", maxMs), "0 ms", start, end,
-                List.of(new Chart.Legend("dns", "DNS"), new Chart.Legend("connect", "Connect"), new Chart.Legend("tls", "TLS"),
-                        new Chart.Legend("ttfb", "Time to first byte"), new Chart.Legend("rest", "Body"),
-                        new Chart.Legend("total", "Total (rollups, raw results no longer kept)")));
+        List<Chart.Legend> legend = new ArrayList<>(List.of(new Chart.Legend("dns", "DNS"), new Chart.Legend("connect", "Connect"),
+                new Chart.Legend("tls", "TLS"), new Chart.Legend("ttfb", "Time to first byte"), new Chart.Legend("rest", "Body")));
+        if (totalsOnly) legend.add(new Chart.Legend("total", "Total only: from rollups, where raw results are no longer kept"));
+        return new Chart("Response time by phase", bars, "", String.format(Locale.ROOT, "%.0f ms", maxMs), "0 ms", start, end, legend);
     }
 
     private static double ms(Duration d) {

@@ -8,6 +8,7 @@ import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.store.BlipRecord;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Resolution;
@@ -77,18 +78,21 @@ public final class MonitorPage {
     }
 
     public record Model(String id, String name, boolean readOnly, State state, String url, Optional<Diagnosis> diagnosis,
-                        String checked, Range range, List<Range> ranges, Chart phases, Chart statuses,
+                        String checked, String downSince, Range range, List<Range> ranges, Chart phases, Chart statuses,
                         List<Map.Entry<Integer, Long>> codes, List<TrendRow> trends, List<Anomaly> anomalies,
                         List<RegionRow> regions, List<Event> timeline, List<Map.Entry<String, String>> spec) {
     }
 
+    private final MonitorRegistry registry;
     private final LatestResults latest;
     private final MaintenanceRegistry maintenance;
     private final Store store;
     private final Clock clock;
     private final TrendThresholds thresholds;
 
-    MonitorPage(LatestResults latest, MaintenanceRegistry maintenance, Store store, Clock clock, TrendThresholds thresholds) {
+    MonitorPage(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store, Clock clock,
+                TrendThresholds thresholds) {
+        this.registry = registry;
         this.latest = latest;
         this.maintenance = maintenance;
         this.store = store;
@@ -101,7 +105,7 @@ public final class MonitorPage {
         Range range = Range.of(rangeId);
         MaintenanceCalendar calendar = maintenance.calendar();
         Optional<CheckResult> last = latest.latest(monitor.id());
-        State state = State.of(monitor, last, calendar, now);
+        State state = State.of(monitor, registry.isPaused(monitor.id()), last, calendar, now);
 
         Instant end = now.truncatedTo(range.resolution == Resolution.MINUTE ? ChronoUnit.MINUTES : ChronoUnit.HOURS)
                 .plus(range.resolution.length());
@@ -133,6 +137,8 @@ public final class MonitorPage {
 
         return new Model(monitor.id(), monitor.name(), monitor.source() == Monitor.Source.CONFIG, state,
                 monitor.spec().url().toString(), last.map(Diagnosis::of), last.map(r -> Text.ago(r.startedAt(), now)).orElse("never"),
+                store.incidents().openFor(monitor.id()).stream().findFirst().map(i -> "Down since " + Text.stamp(i.startedAt())
+                        + " (" + Text.span(Duration.between(i.startedAt(), now)) + "), incident #" + i.id()).orElse(""),
                 range, List.of(Range.values()), phases, statuses, List.copyOf(codes.entrySet()), trends(monitor, now),
                 anomalies(monitor, now), regions(monitor, now), timeline(monitor.id(), now), spec);
     }

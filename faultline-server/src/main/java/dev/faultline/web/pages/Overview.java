@@ -117,15 +117,16 @@ public final class Overview {
         for (Monitor monitor : registry.all()) {
             total++;
             Optional<CheckResult> last = latest.latest(monitor.id());
-            State state = State.of(monitor, last, calendar, now);
+            State state = State.of(monitor, registry.isPaused(monitor.id()), last, calendar, now);
             counts.merge(state, 1, Integer::sum);
             if (state == State.DOWN) faults.merge(last.get().verdict().fault(), 1, Integer::sum);
             tags.addAll(monitor.tags());
             Entry entry = new Entry(monitor, state, last, Optional.ofNullable(open.get(monitor.id())));
             if (matches(entry, filter)) matching.add(entry);
         }
-        // Open incidents first, oldest outage on top; then by state; then by name.
+        // Open incidents first, critical before warnings, oldest outage on top; then by state; then by name.
         matching.sort(Comparator.comparing((Entry e) -> e.incident().isEmpty())
+                .thenComparing(e -> e.incident().map(i -> i.severity() != dev.faultline.check.Severity.CRITICAL).orElse(true))
                 .thenComparing(e -> e.incident().map(IncidentRecord::startedAt).orElse(Instant.MAX))
                 .thenComparing(Entry::state)
                 .thenComparing(e -> e.monitor().name(), String.CASE_INSENSITIVE_ORDER));

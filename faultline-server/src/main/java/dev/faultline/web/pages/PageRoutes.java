@@ -20,6 +20,8 @@ public final class PageRoutes {
     public static final String CREATE_MONITOR = "/manage/monitors";
     public static final String EDIT_MONITOR = "/manage/monitors/{id}";
     public static final String DELETE_MONITOR = "/manage/monitors/{id}/delete";
+    public static final String PAUSE_MONITOR = "/manage/monitors/{id}/pause";
+    public static final String RESUME_MONITOR = "/manage/monitors/{id}/resume";
     public static final String CHANNELS = "/manage/channels";
     public static final String TEST_CHANNEL = "/manage/channels/{name}/test";
     public static final String MAINTENANCE = "/manage/maintenance";

@@ -48,7 +48,7 @@ public final class Pages {
     public Pages(Sources s) {
         this.registry = s.registry();
         this.overview = new Overview(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
-        this.monitorPage = new MonitorPage(s.latest(), s.maintenance(), s.store(), s.clock(), TrendThresholds.DEFAULTS);
+        this.monitorPage = new MonitorPage(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock(), TrendThresholds.DEFAULTS);
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
@@ -68,6 +68,8 @@ public final class Pages {
         routes.get(PageRoutes.EDIT_MONITOR, this::editMonitor);
         routes.post(PageRoutes.EDIT_MONITOR, ctx -> saveMonitor(ctx, monitorOr404(ctx).map(Monitor::id).orElse(null)));
         routes.post(PageRoutes.DELETE_MONITOR, this::deleteMonitor);
+        routes.post(PageRoutes.PAUSE_MONITOR, ctx -> pause(ctx, true));
+        routes.post(PageRoutes.RESUME_MONITOR, ctx -> pause(ctx, false));
         routes.get(PageRoutes.CHANNELS, ctx -> channelsPage(ctx, Optional.empty()));
         routes.post(PageRoutes.TEST_CHANNEL, this::testChannel);
         routes.get(PageRoutes.MAINTENANCE, ctx -> maintenancePage(ctx, Map.of(), Map.of(), 200));
@@ -142,6 +144,13 @@ public final class Pages {
         }
         registry.delete(monitor.get().id());
         ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void pause(Context ctx, boolean pause) {
+        Optional<Monitor> monitor = monitorOr404(ctx);
+        if (monitor.isEmpty()) return;
+        if (pause) registry.pause(monitor.get().id()); else registry.resume(monitor.get().id());
+        ctx.redirect("/monitors/" + monitor.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void channelsPage(Context ctx, Optional<Map<String, Object>> result) {

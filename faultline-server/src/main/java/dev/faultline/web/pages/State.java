@@ -14,7 +14,8 @@ public enum State {
     DEGRADED("Degraded"),
     PENDING("No data yet"),
     MAINTENANCE("Maintenance"),
-    UP("Up");
+    UP("Up"),
+    PAUSED("Paused");
 
     private final String label;
 
@@ -35,8 +36,9 @@ public enum State {
         return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** Maintenance wins: a failure inside a planned window is expected and pages nobody. */
-    static State of(Monitor monitor, Optional<CheckResult> latest, MaintenanceCalendar calendar, Instant now) {
+    /** Paused wins (nothing is checked), then maintenance: a failure inside a planned window is expected and pages nobody. */
+    static State of(Monitor monitor, boolean paused, Optional<CheckResult> latest, MaintenanceCalendar calendar, Instant now) {
+        if (paused) return PAUSED;
         if (calendar.inMaintenance(monitor.id(), monitor.tags(), now)) return MAINTENANCE;
         if (latest.isEmpty()) return PENDING;
         return switch (latest.get().verdict().outcome()) {

@@ -1,0 +1,197 @@
+package dev.faultline.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.config.FaultlineConfig;
+import dev.faultline.config.LoadResult;
+import dev.faultline.server.FaultlineServer;
+import dev.faultline.testing.Browser;
+import dev.faultline.testing.HostileServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard and a status page in headless Chromium, against a server watching real local
+ * targets: one answering 503, one healthy, and a monitor whose name is a script tag.
+ */
+class DashboardBrowserTest {
+
+    static final String XSS = "<script>alert(1)</script>";
+
+    @TempDir
+    static Path dataDir;
+
+    static HostileServer failing;
+    static HostileServer healthy;
+    static FaultlineServer server;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        failing = HostileServer.status(503, Map.of(), "overloaded");
+        healthy = HostileServer.status(200, Map.of(), "ok");
+        String yaml = """
+                server: { port: 0, data_dir: "%s" }
+                defaults: { interval: 1s, timeout: 1s }
+                monitors:
+                  - { name: Checkout API, url: "%s", tags: [shop] }
+                  - { name: Home page, url: "%s", tags: [shop] }
+                  - { name: "%s", url: "%s", tags: [odd] }
+                status_pages:
+                  - slug: public
+                    title: Example Shop status
+                    groups:
+                      - { name: Shop, monitors: [Checkout API, Home page] }
+                """.formatted(dataDir, failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"));
+        FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
+        server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
+        browser = Browser.start();
+        base = Dashboard.signedIn(browser, server);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+        failing.close();
+        healthy.close();
+    }
+
+    private static String pageText() {
+        return browser.driver().findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void overviewShowsTheDownMonitorWithItsFaultCauseAndNextStep() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            browser.open(base + "/");
+            WebElement row = browser.driver().findElement(By.cssSelector("tr[data-monitor='checkout-api']"));
+            assertThat(row.getText()).contains("Down", "SERVER FAULT", "service_unavailable", "HTTP 503",
+                    "Next step:", "Check the service's load and capacity");
+            assertThat(row.getText()).contains("Incident #");
+        });
+        // Problems first: the down monitor is the first row.
+        assertThat(browser.driver().findElements(By.cssSelector("tbody tr")).getFirst().getAttribute("data-monitor"))
+                .isEqualTo("checkout-api");
+        assertThat(browser.driver().findElement(By.cssSelector(".summary")).getText()).contains("1 down", "1 SERVER FAULT");
+
+        browser.prefersColorScheme("light");
+        browser.screenshot("overview-light");
+        browser.prefersColorScheme("dark");
+        browser.screenshot("overview-dark");
+        browser.prefersColorScheme("light");
+    }
+
+    @Test
+    void filtersNarrowTheListWithoutAReload() {
+        browser.open(base + "/");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("tag"))).selectByValue("odd");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).hasSize(1));
+        assertThat(pageText()).contains(XSS).doesNotContain("Checkout API");
+    }
+
+    @Test
+    void addingAMonitorThroughTheFormWorksAndABadUrlIsRejectedBesideTheField() {
+        browser.open(base + "/manage/monitors/new");
+        browser.driver().findElement(By.id("f-name")).sendKeys("Bad target");
+        browser.driver().findElement(By.id("f-url")).sendKeys("ftp://example.test/");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+
+        WebElement error = browser.driver().findElement(By.id("e-url"));
+        assertThat(error.getText()).contains("scheme must be http or https");
+        assertThat(browser.driver().findElement(By.id("f-url")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver().findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Bad target");
+        assertThat(server.monitors().find("bad-target")).isEmpty();
+
+        browser.driver().findElement(By.id("f-url")).clear();
+        browser.driver().findElement(By.id("f-url")).sendKeys(healthy.url("/search").toString());
+        browser.driver().findElement(By.id("f-tags")).sendKeys("shop, search");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/monitors/bad-target");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Bad target");
+        assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
+    }
+
+    @Test
+    void monitorPageDrawsPhaseAndStatusChartsFromTheChecks() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            browser.open(base + "/monitors/home-page?range=1h");
+            assertThat(browser.driver().findElements(By.cssSelector("#phases-title ~ svg rect, figure[aria-labelledby='phases-title'] svg rect")))
+                    .isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("figure[aria-labelledby='statuses-title'] svg rect.c2xx"))).isNotEmpty();
+        });
+        assertThat(pageText()).contains("Response time by phase", "Checks by status class", "Regions", "local", "4xx and 5xx rate trend");
+        browser.screenshot("monitor-light");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.open(base + "/monitors/checkout-api?range=1h");
+            assertThat(browser.driver().findElements(By.cssSelector("svg rect.c5xx"))).isNotEmpty();
+            assertThat(pageText()).contains("Down since", "service_unavailable", "Next step:");
+        });
+        browser.screenshot("monitor-down-light");
+    }
+
+    @Test
+    void statusPageShowsStateAndHistoryButNoUrlsOrDiagnosis() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            browser.open(base + "/status/public");
+            assertThat(pageText()).contains("Example Shop status", "Checkout API", "Outage", "Home page", "Operational");
+        });
+        String html = browser.driver().getPageSource();
+        assertThat(html).doesNotContain("127.0.0.1", "service_unavailable", "overloaded", "alert(1)", "Next step", "/manage");
+        assertThat(browser.driver().findElements(By.cssSelector(".history .day"))).hasSize(2 * 90);
+        assertThat(browser.driver().findElements(By.tagName("nav"))).isEmpty();
+
+        browser.prefersColorScheme("light");
+        browser.screenshot("status-light");
+        browser.prefersColorScheme("dark");
+        browser.screenshot("status-dark");
+        browser.prefersColorScheme("light");
+        browser.resize(390, 844);
+        browser.screenshot("status-phone");
+        browser.resize(1280, 900);
+    }
+
+    @Test
+    void aMonitorNamedLikeAScriptShowsAsText() {
+        for (String path : List.of("/", "/monitors/script-alert-1-script")) {
+            browser.open(base + path);
+            assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            assertThat(pageText()).contains(XSS);
+        }
+    }
+
+    @Test
+    void theMainActionsAreReachableByTab() {
+        browser.open(base + "/");
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = browser.driver().switchTo().activeElement();
+            String name = Optional.ofNullable(focused.getAttribute("name")).filter(n -> !n.isEmpty()).orElse(focused.getText());
+            reached.add(focused.getTagName() + ":" + name.strip());
+        }
+        assertThat(reached).contains("a:Skip to content", "a:Incidents", "a:Add monitor", "select:state", "select:fault", "select:tag",
+                "a:Checkout API");
+        assertThat(reached).anyMatch(r -> r.startsWith("button:") && r.contains("theme"));
+    }
+}
