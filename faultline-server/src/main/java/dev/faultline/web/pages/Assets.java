@@ -28,7 +28,8 @@ final class Assets {
             ctx.status(404).contentType("text/plain").result("no such asset");
             return;
         }
-        ctx.header("Cache-Control", "public, max-age=3600").contentType(asset.type()).result(asset.bytes());
+        // Short: a new version's stylesheet is picked up within minutes.
+        ctx.header("Cache-Control", "public, max-age=300").contentType(asset.type()).result(asset.bytes());
     }
 
     private static byte[] read(String name) {

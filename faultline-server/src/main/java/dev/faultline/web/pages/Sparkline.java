@@ -16,9 +16,9 @@ final class Sparkline {
     private Sparkline() {
     }
 
-    /** SVG polyline points, x by time within [from, from + span), y scaled to the highest point; empty for no points. */
+    /** SVG polyline points, x by time within [from, from + span), y scaled to the highest point; empty for under three points. */
     static String points(List<LatencyPoint> points, Instant from, Duration span) {
-        if (points.isEmpty()) return "";
+        if (points.size() < 3) return ""; // two points say nothing about a trend
         long max = points.stream().mapToLong(p -> p.mean().toNanos()).max().orElse(1);
         double spanNanos = span.toNanos();
         StringJoiner out = new StringJoiner(" ");
@@ -27,9 +27,6 @@ final class Sparkline {
             double y = HEIGHT - 2 - (HEIGHT - 4) * (max == 0 ? 0 : (double) p.mean().toNanos() / max);
             out.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
         }
-        // A single point draws nothing as a line: give it a short flat run.
-        if (points.size() == 1) out.add(String.format(Locale.ROOT, "%.1f,%s", Math.min(WIDTH, WIDTH * Duration.between(from,
-                points.getFirst().start()).toNanos() / spanNanos + 2), out.toString().split(",")[1]));
         return out.toString();
     }
 }

@@ -37,7 +37,9 @@ public final class Text {
     public static String percent(double percent) {
         if (percent < 0) return "—";
         if (percent >= 100) return "100 %";
-        return String.format(Locale.ROOT, percent >= 99 ? "%.2f %%" : "%.1f %%", Math.floor(percent * 100) / 100);
+        // Rounded down: 99.996 % of checks up is not "100 %".
+        return percent >= 99 ? String.format(Locale.ROOT, "%.2f %%", Math.floor(percent * 100) / 100)
+                : String.format(Locale.ROOT, "%.1f %%", Math.floor(percent * 10) / 10);
     }
 
     /** "12 ms", "1.4 s". */

@@ -50,6 +50,8 @@ class DashboardBrowserTest {
         String yaml = """
                 server: { port: 0, data_dir: "%s" }
                 defaults: { interval: 1s, timeout: 1s }
+                channels:
+                  - { name: ops-hook, type: webhook, url: "%s", severities: [critical] }
                 monitors:
                   - { name: Checkout API, url: "%s", tags: [shop] }
                   - { name: Home page, url: "%s", tags: [shop] }
@@ -59,7 +61,7 @@ class DashboardBrowserTest {
                     title: Example Shop status
                     groups:
                       - { name: Shop, monitors: [Checkout API, Home page] }
-                """.formatted(dataDir, failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"));
+                """.formatted(dataDir, healthy.url("/hook"), failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"));
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
         server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
         browser = Browser.start();
@@ -129,6 +131,37 @@ class DashboardBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/monitors/bad-target");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Bad target");
         assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
+
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Pause']")).click();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Paused");
+        assertThat(server.monitors().isPaused("bad-target")).isTrue();
+        browser.driver().findElement(By.xpath("//button[normalize-space()='Resume']")).click();
+        assertThat(server.monitors().isPaused("bad-target")).isFalse();
+    }
+
+    @Test
+    void aChannelTestIsSentFromItsButtonAndABadWindowIsRejectedBesideTheField() {
+        browser.open(base + "/manage/channels");
+        int before = healthy.hits();
+        browser.driver().findElement(By.xpath("//tr[th='ops-hook']//button")).click();
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("ops-hook", "delivered");
+        assertThat(healthy.hits()).isGreaterThan(before);
+
+        browser.open(base + "/manage/maintenance");
+        browser.driver().findElement(By.id("m-name")).sendKeys("upgrade");
+        browser.driver().findElement(By.id("m-monitors")).sendKeys("Home page");
+        browser.driver().findElement(By.id("m-start")).sendKeys("2030-01-01T03:00:00Z");
+        browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T02:00:00Z");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+        assertThat(browser.driver().findElement(By.id("me-end")).getText()).contains("is not after start");
+        assertThat(pageText()).contains("No maintenance windows.");
+
+        browser.driver().findElement(By.id("m-end")).clear();
+        browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T04:00:00Z");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+        assertThat(browser.driver().findElement(By.cssSelector("table")).getText()).contains("upgrade", "home-page");
+        browser.driver().findElement(By.xpath("//tr[th='upgrade']//button")).click();
+        assertThat(pageText()).contains("No maintenance windows.");
     }
 
     @Test
