@@ -99,6 +99,9 @@ class DashboardBrowserTest {
         browser.prefersColorScheme("dark");
         browser.screenshot("overview-dark");
         browser.prefersColorScheme("light");
+        browser.resize(390, 844);
+        browser.screenshot("overview-phone");
+        browser.resize(1280, 900);
     }
 
     @Test
