@@ -39,6 +39,7 @@ class DashboardBrowserTest {
 
     static HostileServer failing;
     static HostileServer healthy;
+    static HostileServer turning;
     static FaultlineServer server;
     static Browser browser;
     static String base;
@@ -47,6 +48,7 @@ class DashboardBrowserTest {
     static void start() {
         failing = HostileServer.status(503, Map.of(), "overloaded");
         healthy = HostileServer.status(200, Map.of(), "ok");
+        turning = HostileServer.status(200, Map.of(), "ok");
         String yaml = """
                 server: { port: 0, data_dir: "%s" }
                 defaults: { interval: 1s, timeout: 1s }
@@ -56,12 +58,13 @@ class DashboardBrowserTest {
                   - { name: Checkout API, url: "%s", tags: [shop] }
                   - { name: Home page, url: "%s", tags: [shop] }
                   - { name: "%s", url: "%s", tags: [odd] }
+                  - { name: Turning, url: "%s", tags: [later] }
                 status_pages:
                   - slug: public
                     title: Example Shop status
                     groups:
                       - { name: Shop, monitors: [Checkout API, Home page] }
-                """.formatted(dataDir, healthy.url("/hook"), failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"));
+                """.formatted(dataDir, healthy.url("/hook"), failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"), turning.url("/"));
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
         server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
         browser = Browser.start();
@@ -74,6 +77,7 @@ class DashboardBrowserTest {
         if (server != null) server.close();
         failing.close();
         healthy.close();
+        turning.close();
     }
 
     private static String pageText() {
@@ -120,7 +124,8 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("f-url")).sendKeys("ftp://example.test/");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
 
-        WebElement error = browser.driver().findElement(By.id("e-url"));
+        WebElement error = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> browser.driver().findElement(By.id("e-url")), e -> e != null);
         assertThat(error.getText()).contains("scheme must be http or https");
         assertThat(browser.driver().findElement(By.id("f-url")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver().findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Bad target");
@@ -131,7 +136,8 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("f-tags")).sendKeys("shop, search");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
 
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/monitors/bad-target");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(browser.driver().getCurrentUrl()).as(() -> pageText()).endsWith("/monitors/bad-target"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Bad target");
         assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
 
@@ -184,6 +190,26 @@ class DashboardBrowserTest {
             assertThat(pageText()).contains("Down since", "service_unavailable", "Next step:");
         });
         browser.screenshot("monitor-down-light");
+        browser.prefersColorScheme("dark");
+        browser.screenshot("monitor-down-dark");
+        browser.prefersColorScheme("light");
+    }
+
+    @Test
+    void theOverviewUpdatesItselfWithoutAReload() {
+        browser.open(base + "/?tag=later");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            browser.open(base + "/?tag=later");
+            assertThat(browser.driver().findElement(By.cssSelector("tr[data-monitor='turning']")).getText()).contains("Up");
+        });
+        browser.driver().executeScript("window.notReloaded = true;");
+
+        turning.switchToStatus(500, Map.of(), "boom");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.cssSelector("tr[data-monitor='turning']")).getText())
+                        .contains("Down", "internal_server_error"));
+        assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
     }
 
     @Test
