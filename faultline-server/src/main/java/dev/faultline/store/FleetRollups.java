@@ -119,7 +119,7 @@ public final class FleetRollups {
                 + " AND bucket_start_us >= :first AND bucket_start_us < :currentHour"
                 + " UNION ALL SELECT monitor_id, bucket_start_us, cause, checks FROM rollup_minute WHERE monitor_id IN " + in
                 + " AND bucket_start_us >= :currentHour AND bucket_start_us <= :end) parts"
-                + " GROUP BY monitor_id, bucket_start_us / " + DAY_US;
+                + " GROUP BY monitor_id, day";
         return reads.withHandle(handle -> {
             Map<String, List<Availability>> out = new HashMap<>();
             for (String id : monitorIds) {

@@ -82,7 +82,7 @@ public final class ResultQueries {
                 + " AVG(COALESCE(connect_us, 0)) AS connect, AVG(COALESCE(tls_us, 0)) AS tls,"
                 + " AVG(COALESCE(first_byte_us, 0)) AS first_byte, AVG(total_us) AS total FROM results"
                 + " WHERE monitor_id = :monitor AND started_at_us >= :from AND started_at_us < :to AND status IS NOT NULL"
-                + " GROUP BY (started_at_us - :from) / :width ORDER BY slot";
+                + " GROUP BY slot ORDER BY slot"; // by the alias: a repeated bound expression is another expression to PostgreSQL
         return reads.withHandle(handle -> handle.createQuery(sql).bind("monitor", monitorId).bind("from", start)
                 .bind("to", Micros.of(to)).bind("width", width)
                 .map((rs, ctx) -> new PhaseSlot(Micros.instant(start + rs.getLong("slot") * width), rs.getLong("checks"),

@@ -12,6 +12,7 @@ import dev.faultline.monitor.MonitorRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,8 @@ final class ManagePages {
 
     /** Creates the monitor, or updates the one with {@code existingId}. */
     Saved save(MonitorForm form, String existingId) {
-        return switch (loader.parseMonitor(form.payload(mapper), "form", config.get())) {
+        Optional<Monitor> existing = existingId == null ? Optional.empty() : registry.find(existingId);
+        return switch (loader.parseMonitor(form.payload(mapper, existing), "form", config.get())) {
             case MonitorResult.Rejected rejected -> new Saved.Invalid(form.withErrors(rejected.errors()));
             case MonitorResult.Loaded loaded -> {
                 Monitor monitor = loaded.monitor().toMonitor(Monitor.Source.API);

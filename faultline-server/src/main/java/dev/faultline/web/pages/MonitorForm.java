@@ -2,6 +2,7 @@ package dev.faultline.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.config.ConfigError;
 import dev.faultline.json.MonitorJson;
 import dev.faultline.monitor.Monitor;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The add/edit form of an API monitor: its fields as typed, and the error beside each. The form
@@ -38,21 +40,29 @@ public record MonitorForm(String name, String url, String method, String interva
                 field(ctx, "tags"), Map.of());
     }
 
-    /** The API payload: only the fields the person filled in, so the file's defaults apply to the rest. */
-    String payload(ObjectMapper mapper) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /**
+     * The API payload. A new monitor gets only the fields the person filled in, so the file's
+     * defaults apply to the rest; an edited one starts from everything it has (headers,
+     * assertions, regions, channels the form does not show), and the form's fields replace or
+     * clear theirs.
+     */
+    String payload(ObjectMapper mapper, Optional<Monitor> existing) {
+        ObjectNode body = existing.map(m -> (ObjectNode) mapper.valueToTree(MonitorJson.of(m))).orElseGet(mapper::createObjectNode);
+        body.remove(List.of("id", "source"));
         put(body, "name", name);
         put(body, "url", url);
         put(body, "method", method);
         put(body, "interval", interval);
         put(body, "timeout", timeout);
-        Map<String, Object> expect = new LinkedHashMap<>();
+        ObjectNode expect = body.has("expect") ? (ObjectNode) body.get("expect") : mapper.createObjectNode();
         put(expect, "status", status);
-        put(expect, "body_contains", bodyContains);
+        String shownContains = existing.map(MonitorForm::of).map(MonitorForm::bodyContains).orElse("");
+        if (!bodyContains.equals(shownContains) || bodyContains.isBlank()) put(expect, "body_contains", bodyContains);
         put(expect, "max_response_time", maxResponseTime);
-        if (!expect.isEmpty()) body.put("expect", expect);
+        if (expect.isEmpty()) body.remove("expect"); else body.set("expect", expect);
         List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        if (!tagList.isEmpty()) body.put("tags", tagList);
+        body.remove("tags");
+        if (!tagList.isEmpty()) body.set("tags", mapper.valueToTree(tagList));
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -88,8 +98,9 @@ public record MonitorForm(String name, String url, String method, String interva
         };
     }
 
-    private static void put(Map<String, Object> into, String key, String value) {
-        if (value != null && !value.isBlank()) into.put(key, value.strip());
+    /** Sets a field the person filled in; a field left empty is removed, so the default applies. */
+    private static void put(ObjectNode into, String key, String value) {
+        if (value == null || value.isBlank()) into.remove(key); else into.put(key, value.strip());
     }
 
     private static String field(Context ctx, String name) {
