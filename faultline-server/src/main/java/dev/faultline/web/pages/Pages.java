@@ -83,7 +83,10 @@ public final class Pages {
     }
 
     private void overviewList(Context ctx) {
-        views.render(ctx, "pages/overview_list.jte", Map.of("model", overview.build(Overview.Filter.of(ctx))));
+        Overview.Model model = overview.build(Overview.Filter.of(ctx));
+        // A change of filters goes into the address bar (htmx pushes it), so a reload or a shared link keeps them.
+        if ("filters".equals(ctx.header("HX-Trigger"))) ctx.header("HX-Push-Url", "/" + model.listQuery());
+        views.render(ctx, "pages/overview_list.jte", Map.of("model", model));
     }
 
     private void monitor(Context ctx) {

@@ -64,6 +64,11 @@ class DashboardBrowserTest {
                     title: Example Shop status
                     groups:
                       - { name: Shop, monitors: [Checkout API, Home page] }
+                  - slug: internal
+                    title: Internal status
+                    show_details: true
+                    groups:
+                      - { name: Shop, monitors: [Checkout API] }
                 """.formatted(dataDir, healthy.url("/hook"), failing.url("/checkout"), healthy.url("/"), XSS, healthy.url("/x"), turning.url("/"));
         FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
         server = FaultlineServer.start(config, Optional.empty(), Map.of(), Clock.systemUTC());
@@ -115,6 +120,10 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).hasSize(1));
         assertThat(pageText()).contains(XSS).doesNotContain("Checkout API");
+        // The filter is in the address: a reload keeps it.
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/?tag=odd&page=1");
+        browser.driver().navigate().refresh();
+        assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).hasSize(1);
     }
 
     @Test
@@ -140,6 +149,15 @@ class DashboardBrowserTest {
                 assertThat(browser.driver().getCurrentUrl()).as(() -> pageText()).endsWith("/monitors/bad-target"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Bad target");
         assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
+
+        browser.driver().findElement(By.linkText("Edit")).click();
+        WebElement interval = browser.driver().findElement(By.id("f-interval"));
+        interval.clear();
+        interval.sendKeys("5s");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(server.monitors().find("bad-target").orElseThrow().spec().interval()).isEqualTo(Duration.ofSeconds(5)));
+        assertThat(server.monitors().find("bad-target").orElseThrow().tags()).containsExactly("shop", "search");
 
         browser.driver().findElement(By.xpath("//button[normalize-space()='Pause']")).click();
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Paused");
@@ -222,6 +240,15 @@ class DashboardBrowserTest {
         assertThat(html).doesNotContain("127.0.0.1", "service_unavailable", "overloaded", "alert(1)", "Next step", "/manage");
         assertThat(browser.driver().findElements(By.cssSelector(".history .day"))).hasSize(2 * 90);
         assertThat(browser.driver().findElements(By.tagName("nav"))).isEmpty();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.open(base + "/status/internal");
+            assertThat(pageText()).contains(failing.url("/checkout").toString(), "the service says it cannot serve right now");
+        });
+        assertThat(pageText()).doesNotContain("Home page");
+        browser.open(base + "/status/nothing");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        browser.open(base + "/status/public");
 
         browser.prefersColorScheme("light");
         browser.screenshot("status-light");
