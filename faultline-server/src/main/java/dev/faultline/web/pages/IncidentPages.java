@@ -68,13 +68,26 @@ public final class IncidentPages {
                 advice.nextStep(), advice.likelyCauses(), i.regions());
     }
 
+    /** A detail as a person reads it: text as is, lists joined, a diagnosis by its summary, times to 0.1 ms. */
+    private static String readable(JsonNode value) {
+        if (value.isTextual()) return value.asText();
+        if (value.isFloatingPointNumber()) return String.format(java.util.Locale.ROOT, "%.1f", value.asDouble());
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(readable(item)));
+            return String.join(", ", items);
+        }
+        if (value.isObject() && value.has("summary")) return value.get("summary").asText();
+        return value.toString();
+    }
+
     private static Line line(TimelineEntry entry) {
         StringBuilder text = new StringBuilder();
         try {
             JsonNode node = JSON.readTree(entry.details());
             node.properties().forEach(field -> {
                 if (!text.isEmpty()) text.append(" · ");
-                text.append(field.getKey()).append(": ").append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+                text.append(field.getKey()).append(": ").append(readable(field.getValue()));
             });
         } catch (Exception e) {
             text.append(entry.details());

@@ -111,6 +111,12 @@ class DashboardBrowserTest {
         browser.resize(390, 844);
         browser.screenshot("overview-phone");
         browser.resize(1280, 900);
+
+        browser.driver().findElement(By.cssSelector("tr[data-monitor='checkout-api'] .incident-link")).click();
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Open", "Incident #", "Checkout API"));
+        assertThat(pageText()).contains("Diagnosis", "service_unavailable", "Next step:", "Timeline", "opened");
+        browser.screenshot("incident-light");
     }
 
     @Test
@@ -151,19 +157,22 @@ class DashboardBrowserTest {
         assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
 
         browser.driver().findElement(By.linkText("Edit")).click();
-        WebElement interval = browser.driver().findElement(By.id("f-interval"));
+        WebElement interval = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> browser.driver().findElement(By.id("f-interval")), e -> e != null);
         interval.clear();
         interval.sendKeys("5s");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(server.monitors().find("bad-target").orElseThrow().spec().interval()).isEqualTo(Duration.ofSeconds(5)));
         assertThat(server.monitors().find("bad-target").orElseThrow().tags()).containsExactly("shop", "search");
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver().getCurrentUrl().endsWith("/monitors/bad-target"));
 
         browser.driver().findElement(By.xpath("//button[normalize-space()='Pause']")).click();
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Paused");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Paused"));
         assertThat(server.monitors().isPaused("bad-target")).isTrue();
         browser.driver().findElement(By.xpath("//button[normalize-space()='Resume']")).click();
-        assertThat(server.monitors().isPaused("bad-target")).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !server.monitors().isPaused("bad-target"));
     }
 
     @Test
@@ -171,7 +180,8 @@ class DashboardBrowserTest {
         browser.open(base + "/manage/channels");
         int before = healthy.hits();
         browser.driver().findElement(By.xpath("//tr[th='ops-hook']//button")).click();
-        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("ops-hook", "delivered");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("ops-hook", "delivered"));
         assertThat(healthy.hits()).isGreaterThan(before);
 
         browser.open(base + "/manage/maintenance");
@@ -180,15 +190,18 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("m-start")).sendKeys("2030-01-01T03:00:00Z");
         browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T02:00:00Z");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
-        assertThat(browser.driver().findElement(By.id("me-end")).getText()).contains("is not after start");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.id("me-end")).getText()).contains("is not after start"));
         assertThat(pageText()).contains("No maintenance windows.");
 
         browser.driver().findElement(By.id("m-end")).clear();
         browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T04:00:00Z");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
-        assertThat(browser.driver().findElement(By.cssSelector("table")).getText()).contains("upgrade", "home-page");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.cssSelector("table")).getText()).contains("upgrade", "home-page"));
         browser.driver().findElement(By.xpath("//tr[th='upgrade']//button")).click();
-        assertThat(pageText()).contains("No maintenance windows.");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(pageText()).contains("No maintenance windows."));
     }
 
     @Test
