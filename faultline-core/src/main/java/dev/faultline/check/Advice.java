@@ -7,9 +7,9 @@ import java.util.List;
  * behind it and the first thing to do. One exhaustive switch, so a new cause cannot ship
  * without advice.
  */
-record Advice(String headline, List<String> likelyCauses, String nextStep) {
+public record Advice(String headline, List<String> likelyCauses, String nextStep) {
 
-    static Advice of(Cause cause) {
+    public static Advice of(Cause cause) {
         return switch (cause) {
             case OK -> new Advice("Up: the answer met every expectation", List.of(), "Nothing to do.");
             case SLOW_RESPONSE -> new Advice("Degraded: the answer came, but slower than allowed",

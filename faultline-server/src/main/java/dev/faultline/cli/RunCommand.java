@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Faultline is running: http://" + config.server().host() + ":" + server.port()
-                + "/healthz · " + server.monitors().size() + (server.monitors().size() == 1 ? " monitor" : " monitors")
+                + "/ · " + server.monitors().size() + (server.monitors().size() == 1 ? " monitor" : " monitors")
                 + file.map(f -> " from " + f + " (reloaded on save)").orElse(" (no config file: add monitors through the API)"));
         server.setupLink().ifPresent(link -> {
             out.println();

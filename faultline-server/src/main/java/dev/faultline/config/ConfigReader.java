@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ConfigReader {
 
     static final List<String> TOP_KEYS = List.of("server", "defaults", "confirm", "channels", "monitors", "agents", "maintenance",
-            "alerts", "trends", "digest");
+            "alerts", "trends", "digest", "status_pages");
     static final List<String> CONFIRM_KEYS = List.of("quorum", "window", "period", "recovery");
     private static final URI PLACEHOLDER = URI.create("http://placeholder.invalid/");
 
@@ -58,6 +58,8 @@ final class ConfigReader {
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents", server.region())).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
                 .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
+        List<StatusPageConfig> statusPages = s.value("status_pages")
+                .map(n -> new StatusPageReader(reader, declaredMonitors(s)).readAll(n, "status_pages")).orElse(List.of());
         ReminderPolicy alerts = s.value("alerts").map(n -> new AlertsReader(reader, channels.names()).read(n, "alerts"))
                 .orElse(ReminderPolicy.OFF);
         TrendSettings trends = s.value("trends").map(n -> new TrendReader(reader).read(n, "trends")).orElse(TrendSettings.DEFAULT);
@@ -65,7 +67,7 @@ final class ConfigReader {
                 .flatMap(n -> new DigestReader(reader).read(n, "digest", channels.configs(), channels.names()));
         if (!errors.isEmpty()) return Optional.empty();
         return Optional.of(new FaultlineConfig(server, defaults, confirm, channels.configs(), monitors, agents, maintenance,
-                alerts, trends, digest));
+                alerts, trends, digest, statusPages));
     }
 
     /**

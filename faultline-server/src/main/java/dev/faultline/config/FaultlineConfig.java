@@ -13,18 +13,19 @@ import java.util.Optional;
  * @param alerts      reminders and escalation of unacknowledged critical incidents ({@code alerts:}); off by default
  * @param trends      the trend detectors' thresholds and the anomalies' severities
  * @param digest      the daily digest; empty when the file asks for none
+ * @param statusPages public status pages
  */
 public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, ConfirmSettings confirm,
                               List<ChannelConfig> channels, List<MonitorConfig> monitors, List<AgentConfig> agents,
                               List<MaintenanceWindow> maintenance, ReminderPolicy alerts, TrendSettings trends,
-                              Optional<DigestSettings> digest) {
+                              Optional<DigestSettings> digest, List<StatusPageConfig> statusPages) {
 
     /** A config without reminders, escalation or digest, and with the default trend settings. */
     public FaultlineConfig(ServerSettings server, MonitorDefaults defaults, ConfirmSettings confirm,
                            List<ChannelConfig> channels, List<MonitorConfig> monitors, List<AgentConfig> agents,
                            List<MaintenanceWindow> maintenance) {
         this(server, defaults, confirm, channels, monitors, agents, maintenance, ReminderPolicy.OFF, TrendSettings.DEFAULT,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     public FaultlineConfig {
@@ -38,6 +39,7 @@ public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, C
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(trends, "trends");
         Objects.requireNonNull(digest, "digest");
+        statusPages = List.copyOf(statusPages);
     }
 
     /** The confirmation settings in force for a monitor: its own, or the file's. */
@@ -47,6 +49,6 @@ public record FaultlineConfig(ServerSettings server, MonitorDefaults defaults, C
 
     /** The same config with other channels (the API's beside the file's). */
     public FaultlineConfig withChannels(List<ChannelConfig> others) {
-        return new FaultlineConfig(server, defaults, confirm, others, monitors, agents, maintenance, alerts, trends, digest);
+        return new FaultlineConfig(server, defaults, confirm, others, monitors, agents, maintenance, alerts, trends, digest, statusPages);
     }
 }

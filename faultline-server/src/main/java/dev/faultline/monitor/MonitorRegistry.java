@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Every monitor the server runs: those of the config file (replaced as a whole on reload) and
  * those created through the API (kept by a {@link ApiMonitorStore}). Each change is passed on
- * to the listener (the scheduler) as the full new set.
+ * to the listener (the scheduler) as the full new set. A monitor created through the API can be
+ * paused: it stays in the set, and whoever schedules checks skips it ({@link #isPaused(String)}).
  */
 public final class MonitorRegistry {
 
@@ -25,6 +26,11 @@ public final class MonitorRegistry {
         void update(Monitor monitor);
 
         void delete(String id);
+
+        /** The ids of the stored monitors that are paused. */
+        java.util.Set<String> loadPaused();
+
+        void setPaused(String id, boolean paused);
     }
 
     /** A change that cannot be made, with the reason; the API turns it into a 404 or 409. */
@@ -47,11 +53,13 @@ public final class MonitorRegistry {
     private final Consumer<Collection<Monitor>> listener;
     // Sorted by id: pages follow the id, so a cursor stays valid while monitors come and go.
     private final NavigableMap<String, Monitor> monitors = new ConcurrentSkipListMap<>();
+    private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MonitorRegistry(ApiMonitorStore apiStore, Consumer<Collection<Monitor>> listener) {
         this.apiStore = apiStore;
         this.listener = listener;
         apiStore.loadAll().forEach(m -> monitors.put(m.id(), m));
+        paused.addAll(apiStore.loadPaused());
     }
 
     /**
@@ -96,6 +104,28 @@ public final class MonitorRegistry {
         requireWritable(id);
         apiStore.delete(id);
         monitors.remove(id);
+        paused.remove(id);
+        changed();
+    }
+
+    /** Stops checking a monitor created through the API, until {@link #resume(String)}; kept across restarts. */
+    public synchronized void pause(String id) {
+        setPaused(id, true);
+    }
+
+    public synchronized void resume(String id) {
+        setPaused(id, false);
+    }
+
+    public boolean isPaused(String id) {
+        return paused.contains(id);
+    }
+
+    private void setPaused(String id, boolean pause) {
+        requireWritable(id);
+        if (paused.contains(id) == pause) return;
+        apiStore.setPaused(id, pause);
+        if (pause) paused.add(id); else paused.remove(id);
         changed();
     }
 

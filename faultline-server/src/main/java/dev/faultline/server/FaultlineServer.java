@@ -68,6 +68,7 @@ import dev.faultline.trend.MaskedOutage;
 import dev.faultline.trend.StaleCache;
 import dev.faultline.web.WebServer;
 import dev.faultline.web.auth.Auth;
+import dev.faultline.web.pages.Pages;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -182,14 +183,19 @@ public final class FaultlineServer implements AutoCloseable {
             maintenance = new MaintenanceRegistry(new StoredMaintenanceWindows(store.maintenance()), incidents::replaceCalendar);
             maintenance.replaceConfigWindows(initial.maintenance()); // before the monitors, which start in or out of maintenance
 
+            // The registry's listener asks the registry which monitors are paused: tie the knot once.
+            AtomicReference<MonitorRegistry> registryRef = new AtomicReference<>();
             registry = new MonitorRegistry(new StoredApiMonitors(store.monitors(), secrets), given -> {
                 List<Monitor> monitors = OwnRegion.rename(given, ownRegion);
                 incidents.replaceMonitors(monitors); // first: a new monitor's first result must find its state
-                regionWatch.replaceMonitors(monitors);
-                agents.replaceMonitors(monitors);
-                scheduler.replaceAll(monitors);
+                // A paused monitor keeps its incident state but is checked by no region.
+                List<Monitor> checked = monitors.stream().filter(m -> !registryRef.get().isPaused(m.id())).toList();
+                regionWatch.replaceMonitors(checked);
+                agents.replaceMonitors(checked);
+                scheduler.replaceAll(checked);
                 forgetRemoved(monitors, latest, counters);
             });
+            registryRef.set(registry);
             backoffs.set(new RetryAfterBackoffs(RetryAfterBackoff.DEFAULT, registry, scheduler));
             SchedulerMetrics.bind(meters, scheduler, store.writer(), backoffs.get()::count);
             MaskedOutageAlerts masked = new MaskedOutageAlerts(notifier, store, registry, latest, clock, apiBase);
@@ -201,18 +207,21 @@ public final class FaultlineServer implements AutoCloseable {
             auth = Auth.create(store, () -> config.get().server().access(), clock);
             TrendGauges trendGauges = new TrendGauges();
             // API monitors may name API channels too.
+            ChannelApi channelApi = new ChannelApi(channels, loader, clock, mapper);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), store.anomalies(), clock, initial.trends(), mapper),
                     new FindingApi(cdn),
-                    new AlertApi(store.outbox(), mapper), new ChannelApi(channels, loader, clock, mapper),
+                    new AlertApi(store.outbox(), mapper), channelApi,
                     new IncidentApi(store.incidents(), incidents, store.blips(), monitorApi, mapper),
                     new MaintenanceApi(maintenance, registry, loader, mapper, clock),
                     new MetricsEndpoint(latest, counters, meters, () -> scheduler.stats().lag(), trendGauges),
                     new Health(registry, scheduler), new AnomalyApi(store.anomalies(), mapper), auth,
                     new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
-                            regionWatch::unhealthy, mapper)),
+                            regionWatch::unhealthy, mapper),
+                    new Pages(new Pages.Sources(registry, latest, maintenance, store, loader, this::configWithApiChannels,
+                            channelApi, mapper, clock))),
                     mapper));
             own(agents); // closed before the web server: waiting polls return at once
             base = "http://" + linkHost(settings.host()) + ":" + web.port();

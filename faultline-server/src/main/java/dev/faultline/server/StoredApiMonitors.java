@@ -46,6 +46,16 @@ final class StoredApiMonitors implements MonitorRegistry.ApiMonitorStore {
     }
 
     @Override
+    public java.util.Set<String> loadPaused() {
+        return repository.pausedIds();
+    }
+
+    @Override
+    public void setPaused(String id, boolean paused) {
+        repository.setPaused(id, paused);
+    }
+
+    @Override
     public void delete(String id) {
         repository.delete(id);
     }

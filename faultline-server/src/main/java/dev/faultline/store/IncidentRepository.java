@@ -174,6 +174,28 @@ public final class IncidentRepository {
                 .bind("monitor", monitorId).map((rs, ctx) -> read(rs)).list());
     }
 
+    /** The monitor's incidents, newest first. */
+    public List<IncidentRecord> forMonitor(String monitorId, int limit) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM incidents WHERE monitor_id = :monitor ORDER BY id DESC LIMIT :limit")
+                .bind("monitor", monitorId).bind("limit", limit).map((rs, ctx) -> read(rs)).list());
+    }
+
+    /** Incidents of these monitors that started at or after {@code since}, or are still open; newest first. */
+    public List<IncidentRecord> recentFor(java.util.Collection<String> monitorIds, Instant since, int limit) {
+        if (monitorIds.isEmpty()) return List.of();
+        String in = java.util.stream.IntStream.range(0, monitorIds.size()).mapToObj(i -> ":id" + i)
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        return reads.withHandle(handle -> {
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE monitor_id IN " + in
+                    + " AND (started_at_us >= :since OR state = 'open') ORDER BY id DESC LIMIT :limit")
+                    .bind("since", Micros.of(since)).bind("limit", limit);
+            int i = 0;
+            for (String id : monitorIds) query.bind("id" + i++, id);
+            return query.map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
     /** Every open incident, oldest first: what a starting server reconciles with the states it restores. */
     public List<IncidentRecord> allOpen() {
         return reads.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM incidents WHERE state = 'open' ORDER BY id")

@@ -73,6 +73,18 @@ public final class MonitorRepository {
                 .execute()) > 0;
     }
 
+    /** The ids of the paused monitors. */
+    public java.util.Set<String> pausedIds() {
+        return reads.withHandle(handle -> handle.createQuery("SELECT id FROM monitors WHERE paused = 1").mapTo(String.class)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Pauses or resumes a stored monitor; false when there is none. */
+    public boolean setPaused(String id, boolean paused) {
+        return writes.withHandle(handle -> handle.createUpdate("UPDATE monitors SET paused = :paused WHERE id = :id")
+                .bind("id", id).bind("paused", paused ? 1 : 0).execute()) > 0;
+    }
+
     private static void requireApi(Monitor monitor) {
         if (monitor.source() != Monitor.Source.API) {
             throw new IllegalArgumentException("monitor '" + monitor.id() + "' comes from the config file, which is where it is kept");

@@ -71,6 +71,27 @@ public final class ResultQueries {
         });
     }
 
+    /**
+     * Mean phase times of a monitor's results in [from, to), in {@code slots} equal slots; slots
+     * without results are left out. Raw results only: older than their retention, nothing.
+     */
+    public List<PhaseSlot> phases(String monitorId, Instant from, Instant to, int slots) {
+        long start = Micros.of(from);
+        long width = Math.max(1, (Micros.of(to) - start) / slots);
+        String sql = "SELECT (started_at_us - :from) / :width AS slot, COUNT(*) AS checks, AVG(COALESCE(dns_us, 0)) AS dns,"
+                + " AVG(COALESCE(connect_us, 0)) AS connect, AVG(COALESCE(tls_us, 0)) AS tls,"
+                + " AVG(COALESCE(first_byte_us, 0)) AS first_byte, AVG(total_us) AS total FROM results"
+                + " WHERE monitor_id = :monitor AND started_at_us >= :from AND started_at_us < :to AND status IS NOT NULL"
+                + " GROUP BY slot ORDER BY slot"; // by the alias: a repeated bound expression is another expression to PostgreSQL
+        return reads.withHandle(handle -> handle.createQuery(sql).bind("monitor", monitorId).bind("from", start)
+                .bind("to", Micros.of(to)).bind("width", width)
+                .map((rs, ctx) -> new PhaseSlot(Micros.instant(start + rs.getLong("slot") * width), rs.getLong("checks"),
+                        Micros.duration((long) rs.getDouble("dns")), Micros.duration((long) rs.getDouble("connect")),
+                        Micros.duration((long) rs.getDouble("tls")), Micros.duration((long) rs.getDouble("first_byte")),
+                        Micros.duration((long) rs.getDouble("total"))))
+                .list());
+    }
+
     private static String prefixed(String alias) {
         return alias + "." + ResultRows.COLUMNS.replace(", ", ", " + alias + ".");
     }

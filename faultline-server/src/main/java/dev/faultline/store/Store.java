@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final BatchInsert batches;
     private final ResultQueries results;
     private final Rollups rollups;
+    private final FleetRollups fleet;
     private final MonitorRepository monitors;
     private final IncidentRepository incidents;
     private final BlipRepository blips;
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
         this.writer = new ResultWriter(settings.writer(), batches::write);
         this.results = new ResultQueries(reads);
         this.rollups = new Rollups(reads);
+        this.fleet = new FleetRollups(reads);
         this.monitors = new MonitorRepository(writes, reads, dialect);
         this.incidents = new IncidentRepository(writes, reads, dialect);
         this.blips = new BlipRepository(writes, reads, dialect);
@@ -114,6 +116,11 @@ public final class Store implements AutoCloseable {
 
     public Rollups rollups() {
         return rollups;
+    }
+
+    /** Rollups of many monitors in one query: pages of the overview and status pages. */
+    public FleetRollups fleet() {
+        return fleet;
     }
 
     public MonitorRepository monitors() {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -86,6 +87,16 @@ public final class ChannelApi {
         // The link in the message leads back to where the test was asked for.
         URI self = URI.create(ctx.scheme() + "://" + ctx.host() + "/");
         ctx.json(report(mapper, name, entry.channel().send(Notification.test(name, self, clock.instant()))));
+    }
+
+    /** Every channel's name, the file's and the API's, in order: what the dashboard offers to test. */
+    public java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(registry.all().stream().map(e -> e.config().name()).toList());
+    }
+
+    /** Sends a test message through the channel now; empty when there is no such channel. */
+    public Optional<Delivery> sendTest(String name, URI link) {
+        return registry.find(name).map(entry -> entry.channel().send(Notification.test(name, link, clock.instant())));
     }
 
     private ChannelRegistry.Entry entry(Context ctx) {

@@ -69,6 +69,16 @@ public final class MonitorApi {
         return sent.withHeaders(headers);
     }
 
+    void pause(Context ctx) {
+        registry.pause(ctx.pathParam("id"));
+        ctx.json(view(monitor(ctx)));
+    }
+
+    void resume(Context ctx) {
+        registry.resume(ctx.pathParam("id"));
+        ctx.json(view(monitor(ctx)));
+    }
+
     void delete(Context ctx) {
         registry.delete(ctx.pathParam("id"));
         ctx.status(204);
@@ -103,6 +113,7 @@ public final class MonitorApi {
         node.put("name", monitor.name());
         node.put("url", monitor.spec().url().toString());
         node.put("source", monitor.source().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("paused", registry.isPaused(monitor.id()));
         Optional<CheckResult> last = latest.latest(monitor.id());
         node.put("outcome", last.map(r -> r.verdict().outcome().id()).orElse("unknown"));
         node.put("fault", last.map(r -> r.verdict().fault().id()).orElse(null));

@@ -74,6 +74,7 @@ public final class TrendApi {
         ctx.json(body);
     }
 
+
     private static Map<String, Object> view(Rates rates) {
         Map<String, Object> classes = new LinkedHashMap<>();
         for (StatusClass statusClass : StatusClass.values()) {

@@ -5,6 +5,7 @@ import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.metrics.MetricsEndpoint;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.web.auth.Auth;
+import dev.faultline.web.pages.Pages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the server: {@code /healthz}, {@code /metrics} and the JSON API under
- * {@code /api/v1}, on Jetty with virtual threads. Every error leaves as problem details. Every
- * route passes the access filter of {@link Auth} first, by the rules of its path.
+ * {@code /api/v1}, the dashboard pages and public status pages ({@link Pages}), on Jetty with
+ * virtual threads. Every API error leaves as problem details. Every route passes the access
+ * filter of {@link Auth} first, by the rules of its path.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -34,7 +36,7 @@ public final class WebServer implements AutoCloseable {
     /** The parts the routes serve. */
     public record Parts(MonitorApi monitors, ResultApi results, TrendApi trends, FindingApi findings, AlertApi alerts,
                         ChannelApi channels, IncidentApi incidents, MaintenanceApi maintenance, MetricsEndpoint metrics,
-                        HealthCheck health, AnomalyApi anomalies, Auth auth, AgentApi agents) {
+                        HealthCheck health, AnomalyApi anomalies, Auth auth, AgentApi agents, Pages pages) {
     }
 
     /** What {@code /healthz} reports; not ok answers 503 so that a load balancer takes the node out. */
@@ -55,6 +57,7 @@ public final class WebServer implements AutoCloseable {
             // Jetty reuses a connection's earlier header values when a new one differs only in case: a
             // bearer token that differs only in case would then be read as the earlier one.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            parts.pages().register(config.routes);
             config.routes.get("/healthz", ctx -> {
                 ctx.status(parts.health().ok() ? 200 : 503).json(parts.health().status());
             });
@@ -65,6 +68,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/v1/monitors/{id}", parts.monitors()::get);
             config.routes.put("/api/v1/monitors/{id}", parts.monitors()::update);
             config.routes.delete("/api/v1/monitors/{id}", parts.monitors()::delete);
+            config.routes.post("/api/v1/monitors/{id}/pause", parts.monitors()::pause);
+            config.routes.post("/api/v1/monitors/{id}/resume", parts.monitors()::resume);
             config.routes.get("/api/v1/monitors/{id}/results", parts.results()::results);
             config.routes.get("/api/v1/monitors/{id}/uptime", parts.results()::uptime);
             config.routes.get("/api/v1/monitors/{id}/trends", parts.trends()::trends);

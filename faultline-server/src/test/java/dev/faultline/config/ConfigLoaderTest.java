@@ -175,7 +175,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsATopLevelThatIsNotAMap() {
         assertThat(errors(new ConfigLoader(Map.of()).parse("- name: api\n", "f.yaml"))).containsExactly(
-                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, maintenance, alerts, trends, digest, got a list");
+                "f.yaml:1:1: expected a map with the keys server, defaults, confirm, channels, monitors, agents, maintenance, alerts, trends, digest, status_pages, got a list");
     }
 
     @Test

@@ -98,6 +98,15 @@ class MaskedOutageAlertsTest {
             @Override
             public void delete(String id) {
             }
+
+            @Override
+            public Set<String> loadPaused() {
+                return Set.of();
+            }
+
+            @Override
+            public void setPaused(String id, boolean paused) {
+            }
         }, monitors -> { });
         registry.replaceConfigMonitors(List.of(new Monitor(PAIR.edgeId(),
                 MonitorSpec.builder(URI.create("http://127.0.0.1:9/")).name(PAIR.edgeName()).build(), List.of("local"), List.of(),

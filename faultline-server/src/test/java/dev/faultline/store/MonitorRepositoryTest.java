@@ -53,6 +53,20 @@ class MonitorRepositoryTest {
     }
 
     @DatabaseTest
+    void aPausedMonitorStaysPausedUntilResumedAndAnUpdateKeepsTheFlag(TestDatabase db) {
+        MonitorRepository monitors = db.open().monitors();
+        monitors.insert(simple("api", "https://api.example.com/"));
+        monitors.insert(simple("web", "https://web.example.com/"));
+
+        assertThat(monitors.setPaused("api", true)).isTrue();
+        assertThat(monitors.update(simple("api", "https://api.example.com/v2"))).isTrue();
+        assertThat(monitors.pausedIds()).containsExactly("api");
+        assertThat(monitors.setPaused("ghost", true)).isFalse();
+        assertThat(monitors.setPaused("api", false)).isTrue();
+        assertThat(monitors.pausedIds()).isEmpty();
+    }
+
+    @DatabaseTest
     void listPagesThroughMonitorsInIdOrder(TestDatabase db) {
         MonitorRepository monitors = db.open().monitors();
         for (String id : List.of("delta", "alpha", "echo", "charlie", "bravo")) {

@@ -1,0 +1,219 @@
+package dev.faultline.web.pages;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.alert.Delivery;
+import dev.faultline.config.ConfigLoader;
+import dev.faultline.config.FaultlineConfig;
+import dev.faultline.monitor.LatestResults;
+import dev.faultline.monitor.MaintenanceRegistry;
+import dev.faultline.monitor.Monitor;
+import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.store.Store;
+import dev.faultline.trend.TrendThresholds;
+import dev.faultline.web.ChannelApi;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The server-rendered dashboard and the public status pages: each page's handler, and the one
+ * place their routes are registered (their addresses are in {@link PageRoutes}). Every change
+ * is a POST from a form; who may make it is the access filter's to decide, and the pages hide
+ * the controls from those who may not ({@link Layout#canEdit()}).
+ */
+public final class Pages {
+
+    private final Views views = new Views();
+    private final Assets assets = new Assets();
+    private final MonitorRegistry registry;
+    private final Overview overview;
+    private final MonitorPage monitorPage;
+    private final IncidentPages incidents;
+    private final StatusPages statusPages;
+    private final ManagePages manage;
+    private final ChannelApi channels;
+
+    /** What the pages read and change. */
+    public record Sources(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store,
+                          ConfigLoader loader, Supplier<FaultlineConfig> config, ChannelApi channels, ObjectMapper mapper,
+                          Clock clock) {
+    }
+
+    public Pages(Sources s) {
+        this.registry = s.registry();
+        this.overview = new Overview(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
+        this.monitorPage = new MonitorPage(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock(), TrendThresholds.DEFAULTS);
+        this.incidents = new IncidentPages(s.store(), s.clock());
+        this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
+        this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
+        this.channels = s.channels();
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PageRoutes.ASSET, assets::serve);
+        routes.get(PageRoutes.STATUS_PAGE, this::statusPage);
+        routes.get(PageRoutes.OVERVIEW, this::overview);
+        routes.get(PageRoutes.OVERVIEW_LIST, this::overviewList);
+        routes.get(PageRoutes.MONITOR, this::monitor);
+        routes.get(PageRoutes.INCIDENTS, this::incidentList);
+        routes.get(PageRoutes.INCIDENT, this::incident);
+        routes.get(PageRoutes.NEW_MONITOR, ctx -> monitorForm(ctx, MonitorForm.empty(), null, 200));
+        routes.post(PageRoutes.CREATE_MONITOR, ctx -> saveMonitor(ctx, null));
+        routes.get(PageRoutes.EDIT_MONITOR, this::editMonitor);
+        routes.post(PageRoutes.EDIT_MONITOR, ctx -> saveMonitor(ctx, monitorOr404(ctx).map(Monitor::id).orElse(null)));
+        routes.post(PageRoutes.DELETE_MONITOR, this::deleteMonitor);
+        routes.post(PageRoutes.PAUSE_MONITOR, ctx -> pause(ctx, true));
+        routes.post(PageRoutes.RESUME_MONITOR, ctx -> pause(ctx, false));
+        routes.get(PageRoutes.CHANNELS, ctx -> channelsPage(ctx, Optional.empty()));
+        routes.post(PageRoutes.TEST_CHANNEL, this::testChannel);
+        routes.get(PageRoutes.MAINTENANCE, ctx -> maintenancePage(ctx, Map.of(), Map.of(), 200));
+        routes.post(PageRoutes.MAINTENANCE, this::addWindow);
+        routes.post(PageRoutes.DELETE_MAINTENANCE, this::deleteWindow);
+    }
+
+    private void overview(Context ctx) {
+        views.render(ctx, "pages/overview.jte", Map.of("layout", Layout.of(ctx, "Overview", "overview"),
+                "model", overview.build(Overview.Filter.of(ctx))));
+    }
+
+    private void overviewList(Context ctx) {
+        Overview.Model model = overview.build(Overview.Filter.of(ctx));
+        // A change of filters goes into the address bar (htmx pushes it), so a reload or a shared link keeps them.
+        if ("filters".equals(ctx.header("HX-Trigger"))) ctx.header("HX-Push-Url", "/" + model.listQuery());
+        views.render(ctx, "pages/overview_list.jte", Map.of("model", model));
+    }
+
+    private void monitor(Context ctx) {
+        monitorOr404(ctx).ifPresent(m -> views.render(ctx, "pages/monitor.jte", Map.of("layout", Layout.of(ctx, m.name(), "overview"),
+                "model", monitorPage.build(m, Optional.ofNullable(ctx.queryParam("range")).orElse("24h")))));
+    }
+
+    private void incidentList(Context ctx) {
+        views.render(ctx, "pages/incidents.jte", Map.of("layout", Layout.of(ctx, "Incidents", "incidents"), "incidents", incidents.list()));
+    }
+
+    private void incident(Context ctx) {
+        incidents.detail(ctx.pathParam("id")).ifPresentOrElse(
+                d -> views.render(ctx, "pages/incident.jte", Map.of("layout", Layout.of(ctx, "Incident #" + d.incident().id(), "incidents"),
+                        "detail", d)),
+                () -> notFound(ctx, "No incident with id '" + ctx.pathParam("id") + "'."));
+    }
+
+    private void statusPage(Context ctx) {
+        statusPages.build(ctx.pathParam("slug")).ifPresentOrElse(
+                m -> views.render(ctx, "pages/status.jte", Map.of("layout", Layout.publicPage(m.title()), "model", m)),
+                () -> {
+                    ctx.status(404);
+                    views.render(ctx, "pages/not_found.jte", Map.of("layout", Layout.publicPage("Not found"),
+                            "message", "There is no status page here."));
+                });
+    }
+
+    private void editMonitor(Context ctx) {
+        monitorOr404(ctx).ifPresent(m -> monitorForm(ctx, MonitorForm.of(m), m, 200));
+    }
+
+    private void monitorForm(Context ctx, MonitorForm form, Monitor existing, int status) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("layout", Layout.of(ctx, existing == null ? "Add monitor" : "Edit " + existing.name(), "overview"));
+        params.put("form", form);
+        params.put("id", existing == null ? "" : existing.id());
+        params.put("readOnly", existing != null && existing.source() == Monitor.Source.CONFIG);
+        ctx.status(status);
+        views.render(ctx, "pages/monitor_form.jte", params);
+    }
+
+    private void saveMonitor(Context ctx, String existingId) {
+        if (ctx.statusCode() == 404) return;
+        switch (manage.save(MonitorForm.of(ctx), existingId)) {
+            case ManagePages.Saved.Done done -> ctx.redirect("/monitors/" + done.monitor().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            case ManagePages.Saved.Invalid invalid ->
+                    monitorForm(ctx, invalid.form(), existingId == null ? null : registry.find(existingId).orElse(null), 422);
+        }
+    }
+
+    private void deleteMonitor(Context ctx) {
+        Optional<Monitor> monitor = monitorOr404(ctx);
+        if (monitor.isEmpty()) return;
+        if (monitor.get().source() == Monitor.Source.CONFIG) {
+            monitorForm(ctx, MonitorForm.of(monitor.get()), monitor.get(), 409);
+            return;
+        }
+        registry.delete(monitor.get().id());
+        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void pause(Context ctx, boolean pause) {
+        Optional<Monitor> monitor = monitorOr404(ctx);
+        if (monitor.isEmpty()) return;
+        if (pause) registry.pause(monitor.get().id()); else registry.resume(monitor.get().id());
+        ctx.redirect("/monitors/" + monitor.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void channelsPage(Context ctx, Optional<Map<String, Object>> result) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("layout", Layout.of(ctx, "Channels", "channels"));
+        params.put("channels", channels.names());
+        params.put("result", result.orElse(Map.of()));
+        views.render(ctx, "pages/channels.jte", params);
+    }
+
+    private void testChannel(Context ctx) {
+        String name = ctx.pathParam("name");
+        Optional<Delivery> delivery = channels.sendTest(name, URI.create(ctx.scheme() + "://" + ctx.host() + "/"));
+        if (delivery.isEmpty()) {
+            notFound(ctx, "No channel named '" + name + "'.");
+            return;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("channel", name);
+        result.put("delivered", delivery.get().delivered());
+        result.put("answer", delivery.get().answer() + (delivery.get().status() > 0 ? " (HTTP " + delivery.get().status() + ")" : ""));
+        channelsPage(ctx, Optional.of(result));
+    }
+
+    private void maintenancePage(Context ctx, Map<String, String> values, Map<String, String> errors, int status) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("layout", Layout.of(ctx, "Maintenance", "maintenance"));
+        params.put("windows", manage.windows());
+        params.put("values", values);
+        params.put("errors", errors);
+        ctx.status(status);
+        views.render(ctx, "pages/maintenance.jte", params);
+    }
+
+    private void addWindow(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : new String[] {"name", "monitors", "tags", "start", "end"}) {
+            values.put(key, Optional.ofNullable(ctx.formParam(key)).orElse(""));
+        }
+        Map<String, String> errors = manage.addWindow(values);
+        if (errors.isEmpty()) {
+            ctx.redirect(PageRoutes.MAINTENANCE, io.javalin.http.HttpStatus.SEE_OTHER);
+        } else {
+            maintenancePage(ctx, values, errors, 422);
+        }
+    }
+
+    private void deleteWindow(Context ctx) {
+        manage.deleteWindow(ctx.pathParam("name"));
+        ctx.redirect(PageRoutes.MAINTENANCE, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private Optional<Monitor> monitorOr404(Context ctx) {
+        Optional<Monitor> monitor = registry.find(ctx.pathParam("id"));
+        if (monitor.isEmpty()) notFound(ctx, "No monitor with id '" + ctx.pathParam("id") + "'.");
+        return monitor;
+    }
+
+    private void notFound(Context ctx, String message) {
+        ctx.status(404);
+        views.render(ctx, "pages/not_found.jte", Map.of("layout", Layout.of(ctx, "Not found", ""), "message", message));
+    }
+}

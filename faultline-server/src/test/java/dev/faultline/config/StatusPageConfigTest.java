@@ -1,0 +1,32 @@
+package dev.faultline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code status_pages}: read with its groups, monitors named as the file names them, details hidden by default. */
+class StatusPageConfigTest {
+
+    @Test
+    void readsPagesWithGroupsAndHidesDetailsByDefault() {
+        String yaml = """
+                monitors:
+                  - { name: API, url: "https://api.example.com/" }
+                  - { name: Checkout, url: "https://shop.example.com/" }
+                status_pages:
+                  - slug: public
+                    title: Example status
+                    groups:
+                      - { name: Shop, monitors: [checkout, API] }
+                  - { slug: internal, title: Internal, show_details: true, groups: [{ name: All, monitors: API }] }
+                """;
+        FaultlineConfig config = ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml, "test.yaml")).config();
+
+        assertThat(config.statusPages()).containsExactly(
+                new StatusPageConfig("public", "Example status", List.of(new StatusPageConfig.Group("Shop", List.of("Checkout", "API"))),
+                        false),
+                new StatusPageConfig("internal", "Internal", List.of(new StatusPageConfig.Group("All", List.of("API"))), true));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.faultline.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The templates themselves: every value escaped, the anti-forgery token in every form and in
+ * htmx's headers, and no edit control for a role that may not edit.
+ */
+class TemplatesTest {
+
+    static final Views VIEWS = new Views();
+    static final String TOKEN = "t0k\"<en>";
+
+    static Layout layout(boolean canEdit) {
+        return new Layout("Overview", "overview", TOKEN, "ann", canEdit, false);
+    }
+
+    static Overview.Model model(String name) {
+        Overview.Row row = new Overview.Row("x", name, State.DOWN, "server", "bad_gateway", "Down: <b>502</b>", "Restart <it>",
+                "down 3 min", "since then", "1 s ago", "5 ms", "99.00 %", "99.00 %", "99.00 %", "", List.of("<tag>"), 7);
+        return new Overview.Model(List.of(row), 1, 1, Map.of(State.DOWN, 1), Map.of(), List.of("<tag>"),
+                new Overview.Filter("", "", "", 1), 1, 1, "?page=1", "", "", "now");
+    }
+
+    @Test
+    void everyValueIsEscaped() {
+        String html = VIEWS.render("pages/overview.jte", Map.of("layout", layout(true), "model", model("<script>alert(1)</script>")));
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Down: &lt;b&gt;502&lt;/b&gt;", "Restart &lt;it&gt;",
+                "&lt;tag&gt;");
+        assertThat(html).doesNotContain("<script>alert(1)", "<b>502", "<tag>");
+    }
+
+    @Test
+    void theTokenIsInHtmxHeadersAndEveryForm() {
+        String overview = VIEWS.render("pages/overview.jte", Map.of("layout", layout(true), "model", model("api")));
+        String form = VIEWS.render("pages/monitor_form.jte", Map.of("layout", layout(true), "form", MonitorForm.empty(), "id", "",
+                "readOnly", false));
+
+        assertThat(overview).contains("hx-headers=\"{&#34;X-CSRF-Token&#34;: &#34;t0k\\&#34;&lt;en>&#34;}\"");
+        assertThat(form).contains("<input type=\"hidden\" name=\"_csrf\" value=\"t0k&#34;&lt;en>\">");
+    }
+
+    @Test
+    void aViewerSeesNoEditControls() {
+        String overview = VIEWS.render("pages/overview.jte", Map.of("layout", layout(false), "model", model("api")));
+        String form = VIEWS.render("pages/monitor_form.jte", Map.of("layout", layout(false), "form", MonitorForm.empty(), "id", "",
+                "readOnly", false));
+
+        assertThat(overview).doesNotContain("Add monitor");
+        assertThat(form).doesNotContain("<form").contains("may look but not change");
+        assertThat(VIEWS.render("pages/overview.jte", Map.of("layout", layout(true), "model", model("api")))).contains("Add monitor");
+    }
+}
