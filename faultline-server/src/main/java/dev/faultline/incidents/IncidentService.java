@@ -38,7 +38,7 @@ public final class IncidentService {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
     static final int MAX_ACK_BY = 200;
-    static final int MAX_ACK_NOTE = 2000;
+    public static final int MAX_ACK_NOTE = 2000;
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;

@@ -47,7 +47,7 @@ class PauseMonitorTest {
 
     FaultlineServer start(Path dir) {
         String yaml = """
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                 defaults: { interval: 1s, timeout: 1s }
                 monitors:
                   - { name: From file, url: "%s" }
@@ -58,7 +58,7 @@ class PauseMonitorTest {
 
     /** The one place this class calls the API. */
     HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = ServerApiTest.authorized(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) request.header("Content-Type", "application/json");
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

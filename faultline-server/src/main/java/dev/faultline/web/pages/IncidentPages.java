@@ -21,7 +21,7 @@ public final class IncidentPages {
 
     public record Item(long id, String monitorId, String monitor, boolean open, String cause, String fault, String severity,
                        String started, String duration, String headline, String nextStep, List<String> likelyCauses,
-                       List<String> regions) {
+                       List<String> regions, String acknowledged) {
     }
 
     public record Line(String at, String kind, String details) {
@@ -65,7 +65,12 @@ public final class IncidentPages {
         Duration lasted = Duration.between(i.startedAt(), i.recoveredAt().or(i::resolvedAt).orElse(now));
         return new Item(i.id(), i.monitorId(), i.monitorName(), open, i.cause().id(), i.fault().id(), i.severity().id(),
                 Text.stamp(i.startedAt()), (open ? "ongoing for " : "lasted ") + Text.span(lasted), advice.headline(),
-                advice.nextStep(), advice.likelyCauses(), i.regions());
+                advice.nextStep(), advice.likelyCauses(), i.regions(), i.acknowledgement().map(IncidentPages::acknowledged).orElse(""));
+    }
+
+    // "by ana at 2026-11-27 10:01:02 — restarting the app": who took it on, as the page says it.
+    private static String acknowledged(IncidentRecord.Acknowledgement ack) {
+        return "by " + ack.by() + " at " + Text.stamp(ack.at()) + ack.note().map(n -> " — " + n).orElse("");
     }
 
     /** A detail as a person reads it: text as is, lists joined, a diagnosis by its summary, times to 0.1 ms. */

@@ -16,6 +16,7 @@ public final class PageRoutes {
     public static final String MONITOR = "/monitors/{id}";
     public static final String INCIDENTS = "/incidents";
     public static final String INCIDENT = "/incidents/{id}";
+    public static final String ACKNOWLEDGE_INCIDENT = "/incidents/{id}/ack";
     public static final String NEW_MONITOR = "/manage/monitors/new";
     public static final String CREATE_MONITOR = "/manage/monitors";
     public static final String EDIT_MONITOR = "/manage/monitors/{id}";

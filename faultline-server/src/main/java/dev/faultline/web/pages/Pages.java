@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.alert.Delivery;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
+import dev.faultline.incidents.AckOutcome;
+import dev.faultline.incidents.IncidentService;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
@@ -12,7 +14,9 @@ import dev.faultline.store.Store;
 import dev.faultline.trend.TrendThresholds;
 import dev.faultline.web.ChannelApi;
 import io.javalin.config.RoutesConfig;
+import dev.faultline.web.auth.Principal;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,11 +42,12 @@ public final class Pages {
     private final StatusPages statusPages;
     private final ManagePages manage;
     private final ChannelApi channels;
+    private final IncidentService incidentService;
 
     /** What the pages read and change. */
     public record Sources(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store,
                           ConfigLoader loader, Supplier<FaultlineConfig> config, ChannelApi channels, ObjectMapper mapper,
-                          Clock clock) {
+                          Clock clock, IncidentService incidentService) {
     }
 
     public Pages(Sources s) {
@@ -53,6 +58,7 @@ public final class Pages {
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
         this.channels = s.channels();
+        this.incidentService = s.incidentService();
     }
 
     public void register(RoutesConfig routes) {
@@ -63,6 +69,7 @@ public final class Pages {
         routes.get(PageRoutes.MONITOR, this::monitor);
         routes.get(PageRoutes.INCIDENTS, this::incidentList);
         routes.get(PageRoutes.INCIDENT, this::incident);
+        routes.post(PageRoutes.ACKNOWLEDGE_INCIDENT, this::acknowledge);
         routes.get(PageRoutes.NEW_MONITOR, ctx -> monitorForm(ctx, MonitorForm.empty(), null, 200));
         routes.post(PageRoutes.CREATE_MONITOR, ctx -> saveMonitor(ctx, null));
         routes.get(PageRoutes.EDIT_MONITOR, this::editMonitor);
@@ -103,6 +110,28 @@ public final class Pages {
                 d -> views.render(ctx, "pages/incident.jte", Map.of("layout", Layout.of(ctx, "Incident #" + d.incident().id(), "incidents"),
                         "detail", d)),
                 () -> notFound(ctx, "No incident with id '" + ctx.pathParam("id") + "'."));
+    }
+
+    // The signed-in user takes the incident on; the page then shows who and when (a second click changes nothing).
+    private void acknowledge(Context ctx) {
+        String text = ctx.pathParam("id");
+        long id;
+        try {
+            id = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            notFound(ctx, "No incident with id '" + text + "'.");
+            return;
+        }
+        String by = Principal.of(ctx).map(Principal::name).orElseThrow(); // the access filter lets nobody else post here
+        Optional<String> note = Optional.ofNullable(ctx.formParam("note")).map(String::strip).filter(n -> !n.isEmpty());
+        if (note.isPresent() && note.get().length() > IncidentService.MAX_ACK_NOTE) {
+            note = Optional.of(note.get().substring(0, IncidentService.MAX_ACK_NOTE));
+        }
+        switch (incidentService.acknowledge(id, by, note)) {
+            case AckOutcome.NotFound notFound -> notFound(ctx, "No incident with id '" + text + "'.");
+            case AckOutcome.Acknowledged acknowledged -> ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
+            case AckOutcome.AlreadyResolved resolved -> ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
+        }
     }
 
     private void statusPage(Context ctx) {

@@ -117,6 +117,15 @@ class DashboardBrowserTest {
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Open", "Incident #", "Checkout API"));
         assertThat(pageText()).contains("Diagnosis", "service_unavailable", "Next step:", "Timeline", "opened");
         browser.screenshot("incident-light");
+
+        // The signed-in admin takes it on: the page then says who, and the timeline has it.
+        browser.driver().findElement(By.id("ack-note")).sendKeys("looking at the checkout pods");
+        browser.driver().findElement(By.id("acknowledge-button")).click();
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.id("acknowledged")).getText())
+                        .contains("Acknowledged by " + Dashboard.ADMIN, "looking at the checkout pods"));
+        assertThat(browser.driver().findElements(By.id("acknowledge-button"))).isEmpty();
+        assertThat(pageText()).contains("acknowledged");
     }
 
     @Test

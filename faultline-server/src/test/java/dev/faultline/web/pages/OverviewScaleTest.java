@@ -39,7 +39,7 @@ class OverviewScaleTest {
     @BeforeAll
     static void start() {
         StringBuilder yaml = new StringBuilder("""
-                server: { port: 0, data_dir: "%s" }
+                server: { port: 0, data_dir: "%s", api_tokens: [{ name: test, token: "test-token-0123456789abcdef", role: admin }] }
                 defaults: { interval: 1h, timeout: 1s }
                 monitors:
                 """.formatted(dataDir));
@@ -59,7 +59,8 @@ class OverviewScaleTest {
 
     /** The one place this class asks the server for a page. */
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer test-token-0123456789abcdef").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
