@@ -287,6 +287,8 @@ public final class BenchSummary {
             double cpuRatio = kuma.path("cpu_ms_per_check").asDouble() / faultline.path("cpu_ms_per_check").asDouble();
             double rssRatio = kuma.path("peak_rss_bytes").asDouble() / faultline.path("peak_rss_bytes").asDouble();
             line("    Faultline: %.1fx less CPU per check, %.1fx less peak memory", cpuRatio, rssRatio);
+            line("    CPU by thread (s): Uptime Kuma %s; Faultline %s", kuma.path("cpu_seconds_by_thread"),
+                    faultline.path("cpu_seconds_by_thread"));
             int monitors = run.path("monitors").asInt();
             if (kuma.path("monitors_checked_before_window").asInt() < monitors
                     || faultline.path("monitors_checked_before_window").asInt() < monitors) {

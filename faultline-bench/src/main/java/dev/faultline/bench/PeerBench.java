@@ -126,12 +126,14 @@ public final class PeerBench {
                 long monitorsChecked = progress[1];
                 Report.log("peer: %s up in %.1f s, %d of %d monitors checked after %.1f s; measuring %s", name, upSeconds,
                         monitorsChecked, monitors, warmedSeconds, window);
+                Map<String, Long> threads0 = ticksByThread(process.pid());
                 long cpu0 = cpuTicks(process.pid());
                 long id0 = progress[0];
                 long t0 = System.nanoTime();
                 Thread.sleep(window);
                 long cpu1 = cpuTicks(process.pid());
                 long t1 = System.nanoTime();
+                Map<String, Long> threads1 = ticksByThread(process.pid());
                 Thread.sleep(500); // what was checked in the window and is still being written
                 long checks = progress()[0] - id0;
                 long peakRss = status(process.pid(), "VmHWM:");
@@ -149,6 +151,7 @@ public final class PeerBench {
                 figures.put("cpu_seconds", Samples.round(cpuSeconds));
                 figures.put("cores", Samples.round(cpuSeconds / seconds));
                 figures.put("cpu_ms_per_check", checks == 0 ? null : Samples.round(1000 * cpuSeconds / checks));
+                figures.put("cpu_seconds_by_thread", byThread(threads0, threads1, ticksPerSecond));
                 figures.put("peak_rss_bytes", peakRss);
                 figures.put("rss_bytes", rss);
                 Report.log("peer: %s: %d checks in %.1f s, %.3f cores, %.3f ms CPU per check, peak RSS %d MiB", name, checks,
@@ -225,6 +228,34 @@ public final class PeerBench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // utime, stime, and the children it waited for (cutime, cstime)
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    /** CPU ticks by thread kind (the thread's name with digits as N), from /proc/PID/task/*. */
+    static Map<String, Long> ticksByThread(long pid) throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static Map<String, Double> byThread(Map<String, Long> before, Map<String, Long> after, long ticksPerSecond) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> seconds.put(e.getKey(), Samples.round(e.getValue() / (double) ticksPerSecond)));
+        return seconds;
     }
 
     static long status(long pid, String field) throws IOException {
