@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +57,8 @@ public final class BenchSummary {
         engine();
         scale();
         store();
+        alert();
+        peer();
         line("");
         line("Goals:");
         for (JsonNode goal : goals) {
@@ -180,7 +183,10 @@ public final class BenchSummary {
         }
         if (runs.isEmpty()) return;
         line("");
-        line("Store: result ingest through the real writer (batches of up to 1,000); a year of hour rollups for 1,000 monitors");
+        int days = runs.stream().filter(run -> run.has("year")).mapToInt(run -> run.path("year").path("days").asInt(365))
+                .max().orElse(365);
+        String history = days == 365 ? "a year" : days + " days (quick mode; full mode: a year)";
+        line("Store: result ingest through the real writer (batches of up to 1,000); %s of hour rollups for 1,000 monitors", history);
         line("  %-11s %9s %13s %9s %9s %11s %11s %13s", "database", "ingest/s", "90d uptime", "p95", "max",
                 "recent 50", "7d hours", "all 1,000");
         for (JsonNode run : runs) {
@@ -204,10 +210,109 @@ public final class BenchSummary {
                     uptime, queries.path("uptime_90d_ms").path("p95").asDouble(),
                     queries.path("uptime_90d_ms").path("max").asDouble(), queries.path("recent_50_ms").path("p50").asDouble(),
                     queries.path("hour_series_7d_ms").path("p50").asDouble(), queries.path("all_monitors_90d_ms").asDouble());
-            goal("store-" + db, "Store: " + db + ", a year for 1,000 monitors, 90-day uptime < 50 ms (median)", uptime < 50,
+            goal("store-" + db, "Store: " + db + ", " + history + " for 1,000 monitors, 90-day uptime < 50 ms (median)", uptime < 50,
                     String.format(Locale.ROOT, "%.2f ms%s", uptime, uptime < 50 ? "" : over(uptime, 50)), uptime);
         }
         line("  query times: median (p95, max) over random monitors after a warm-up; 'all 1,000': every monitor's uptime in turn");
+    }
+
+    private void alert() {
+        List<JsonNode> runs = new ArrayList<>();
+        all.properties().forEach(entry -> {
+            if (entry.getKey().startsWith("alert-")) runs.add(entry.getValue());
+        });
+        if (runs.isEmpty()) return;
+        runs.sort((a, b) -> Double.compare(a.path("interval_s").asDouble(), b.path("interval_s").asDouble()));
+        line("");
+        line("Time to alert: a real server, a target flipped 200 -> 503 at a random instant, webhook to a local receiver");
+        line("  %-9s %7s %5s %22s %22s %22s %22s", "interval", "regions", "reps", "failing -> webhook",
+                "waiting for the check", "1st failure -> webhook", "after confirming");
+        double worstAfter = -1;
+        for (JsonNode run : runs) {
+            if (run.has("error")) {
+                line("  FAILED: %s", run.path("error").asText());
+                continue;
+            }
+            line("  %8.0fs %7d %5d %22s %22s %22s %22s", run.path("interval_s").asDouble(), run.path("regions").asInt(),
+                    run.path("repetitions").asInt(), medianMax(run.path("failing_to_webhook_ms")),
+                    medianMax(run.path("waiting_for_check_ms")), medianMax(run.path("first_failure_to_webhook_ms")),
+                    medianMax(run.path("after_confirming_checks_ms")));
+            if (run.path("missed").asInt() > 0) line("  %d repetition(s) at %.0f s got no webhook in time", run.path("missed").asInt(),
+                    run.path("interval_s").asDouble());
+            if (run.path("regions").asInt() == 1) {
+                double max = run.path("missed").asInt() > 0 ? Double.POSITIVE_INFINITY
+                        : run.path("after_confirming_checks_ms").path("max").asDouble();
+                worstAfter = Math.max(worstAfter, max);
+            }
+        }
+        line("  median / max, ms. 'waiting for the check' is the check interval's part; 'after confirming' (the last failing");
+        line("  check answered -> the webhook) is Faultline's own delay; 1st failure -> webhook includes the re-check that confirms.");
+        line("  3 regions: not measured until remote agents land (bench/run's alert_runs, AlertBench.regions).");
+        if (worstAfter >= 0) {
+            goal("alert", "Time to alert: under 3 s after the confirming checks (1 region, worst repetition)", worstAfter < 3000,
+                    Double.isInfinite(worstAfter) ? "a repetition got no webhook"
+                            : String.format(Locale.ROOT, "%.0f ms%s", worstAfter, worstAfter < 3000 ? "" : over(worstAfter, 3000)),
+                    worstAfter);
+        }
+    }
+
+    private void peer() {
+        List<Map.Entry<String, JsonNode>> runs = new ArrayList<>();
+        all.properties().forEach(entry -> {
+            if (entry.getKey().startsWith("peer")) runs.add(entry);
+        });
+        if (runs.isEmpty()) return;
+        line("");
+        line("Peer: the same HTTP monitors against nginx, in Uptime Kuma (npm) and in Faultline (java -jar), each alone");
+        boolean measured = false;
+        for (Map.Entry<String, JsonNode> entry : runs) {
+            JsonNode run = entry.getValue();
+            if (run.has("error") || run.has("skipped")) {
+                line("  %s: %s", run.has("error") ? "FAILED" : "skipped", run.path(run.has("error") ? "error" : "skipped").asText());
+                continue;
+            }
+            JsonNode kuma = run.path("uptime_kuma");
+            JsonNode faultline = run.path("faultline");
+            line("  %s monitors every %.0f s, measured over %.0f s (node %s):", count(run.path("monitors")),
+                    run.path("interval_s").asDouble(), run.path("window_s").asDouble(), run.path("node").asText());
+            line("    %-12s %8s %8s %7s %14s %10s %18s", "", "checks", "checks/s", "cores", "CPU per check", "peak RSS",
+                    "monitors checked");
+            for (Map.Entry<String, JsonNode> side : List.of(Map.entry("Uptime Kuma", kuma), Map.entry("Faultline", faultline))) {
+                JsonNode f = side.getValue();
+                line("    %-12s %8s %8.1f %7.3f %11.3f ms %6d MiB %18s", side.getKey(), count(f.path("checks")),
+                        f.path("checks_per_s").asDouble(), f.path("cores").asDouble(), f.path("cpu_ms_per_check").asDouble(),
+                        f.path("peak_rss_bytes").asLong() >> 20,
+                        f.path("monitors_checked_before_window").asLong() + " before the window");
+            }
+            double cpuRatio = kuma.path("cpu_ms_per_check").asDouble() / faultline.path("cpu_ms_per_check").asDouble();
+            double rssRatio = kuma.path("peak_rss_bytes").asDouble() / faultline.path("peak_rss_bytes").asDouble();
+            line("    Faultline: %.1fx less CPU per check, %.1fx less peak memory", cpuRatio, rssRatio);
+            line("    CPU by thread (s): Uptime Kuma %s; Faultline %s", kuma.path("cpu_seconds_by_thread"),
+                    faultline.path("cpu_seconds_by_thread"));
+            int monitors = run.path("monitors").asInt();
+            boolean settled = kuma.path("monitors_checked_before_window").asInt() >= monitors
+                    && faultline.path("monitors_checked_before_window").asInt() >= monitors;
+            if (!settled) {
+                line("    (the window began before every monitor had been checked: start-up and JIT included; indicative only)");
+            }
+            if (!measured && settled) {
+                measured = true;
+                goal("peer-cpu", "Peer: >= 10x less CPU per check than Uptime Kuma", cpuRatio >= 10,
+                        String.format(Locale.ROOT, "%.1fx%s", cpuRatio, cpuRatio >= 10 ? "" : shortBy(cpuRatio, 10)), cpuRatio);
+                goal("peer-rss", "Peer: >= 5x less memory than Uptime Kuma", rssRatio >= 5,
+                        String.format(Locale.ROOT, "%.1fx%s", rssRatio, rssRatio >= 5 ? "" : shortBy(rssRatio, 5)), rssRatio);
+            }
+        }
+        line("  CPU: the process's utime + stime over the window / the checks it stored in it (Uptime Kuma's heartbeat rows,");
+        line("  Faultline's results rows); memory: peak RSS (VmHWM) of the process.");
+        if (!measured) {
+            skipped("peer", "Peer: >= 10x less CPU per check and >= 5x less memory than Uptime Kuma",
+                    "not measured after every monitor's first check (quick mode): bench/run full peer");
+        }
+    }
+
+    private static String medianMax(JsonNode summary) {
+        return String.format(Locale.ROOT, "%,.0f / %,.0f", summary.path("p50").asDouble(), summary.path("max").asDouble());
     }
 
     private JsonNode read(String name) {

@@ -151,7 +151,7 @@ public final class ScaleBench {
             String id = "m-%05d".formatted(i);
             URI url = URI.create("http://127.0.0.1:" + (basePort + i % ports) + "/m/" + id);
             MonitorSpec spec = MonitorSpec.builder(url).name(id).interval(interval).build();
-            monitors.add(new Monitor(id, spec, List.of(AgentConfig.LOCAL_REGION), List.of(), List.of(), Monitor.Origin.CONFIG));
+            monitors.add(new Monitor(id, spec, List.of(AgentConfig.LOCAL_REGION), List.of(), List.of(), Monitor.Source.CONFIG));
         }
         return monitors;
     }

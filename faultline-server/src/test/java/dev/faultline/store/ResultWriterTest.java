@@ -31,6 +31,38 @@ class ResultWriterTest {
     }
 
     @Test
+    void aFullBatchIsWrittenWithoutWaitingForItsDeadline() throws Exception {
+        CountDownLatch wrote = new CountDownLatch(1);
+        // The writer sleeps until a batch's deadline (an hour here); only a full batch wakes it early.
+        try (ResultWriter writer = new ResultWriter(new WriterSettings(10, Duration.ofHours(1), 10_000, Duration.ofSeconds(1)),
+                batch -> {
+                    batches.add(batch);
+                    if (batch.size() == 10) wrote.countDown();
+                })) {
+            for (int i = 0; i < 10; i++) writer.submit(result(i));
+
+            assertThat(wrote.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(batches.getFirst()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aQueueSmallerThanABatchIsDrainedBeforeItFills() throws Exception {
+        // Half the queue wakes the writer: submit never waits for a writer asleep until the deadline.
+        try (ResultWriter writer = new ResultWriter(new WriterSettings(1_000, Duration.ofHours(1), 20, Duration.ofSeconds(30)),
+                batches::add)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) writer.submit(result(i));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(writer.dropped()).isZero();
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+            writer.flush();
+            assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aLoneResultIsWrittenAfterTheMaximumDelay() throws Exception {
         CountDownLatch wrote = new CountDownLatch(1);
         try (ResultWriter writer = new ResultWriter(new WriterSettings(1_000, Duration.ofMillis(50), 10, Duration.ofSeconds(1)),
