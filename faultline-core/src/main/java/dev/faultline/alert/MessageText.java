@@ -37,7 +37,10 @@ public final class MessageText {
             case INCIDENT_OPENED -> name + " is down: " + atFault() + " (" + causeInWords() + ")";
             case INCIDENT_REMINDER -> name + " is still down" + n.downFor().map(d -> " after " + duration(d)).orElse("")
                     + " (reminder " + n.reminder() + ", not acknowledged): " + atFault() + " (" + causeInWords() + ")";
-            case INCIDENT_RESOLVED -> name + " is up again" + n.downFor().map(d -> " after " + duration(d)).orElse("");
+            case INCIDENT_RESOLVED -> n.reason().orElse(ResolutionReason.RECOVERED) == ResolutionReason.MONITOR_REMOVED
+                    // Not "up again": nobody knows, and nobody will be told if it stays down.
+                    ? name + ": monitor removed while down — no longer watched"
+                    : name + " is up again" + n.downFor().map(d -> " after " + duration(d)).orElse("");
             case WARNING -> "Warning for " + name + ": " + atFault() + " (" + causeInWords() + ")";
             case INSTABILITY -> name + " is unstable: brief failures are frequent (" + causeInWords() + ")";
             case FLAPPING -> name + " is flapping: incidents open and close too often (" + causeInWords() + ")";

@@ -35,11 +35,23 @@ import java.util.regex.Pattern;
  * @param downFor    how long the monitor has been down (or was, for a resolution), when known
  * @param link       the monitor's page in Faultline
  * @param reminder   which reminder this is (1, 2, …) for {@link EventKind#INCIDENT_REMINDER}; 0 for every other event
+ * @param reason     why a {@link EventKind#INCIDENT_RESOLVED} is sent; empty for every other event
  */
 public record Notification(EventKind event, String monitorId, String monitorName, URI monitorUrl,
                            Severity severity, Cause cause, int status, Optional<Duration> retryAfter,
                            String summary, String nextStep, List<String> regions, Optional<String> incidentId,
-                           String dedupKey, Instant time, Optional<Duration> downFor, URI link, int reminder) {
+                           String dedupKey, Instant time, Optional<Duration> downFor, URI link, int reminder,
+                           Optional<ResolutionReason> reason) {
+
+    /** A notification with the usual reason for its event: a resolution is a recovery. */
+    public Notification(EventKind event, String monitorId, String monitorName, URI monitorUrl,
+                        Severity severity, Cause cause, int status, Optional<Duration> retryAfter,
+                        String summary, String nextStep, List<String> regions, Optional<String> incidentId,
+                        String dedupKey, Instant time, Optional<Duration> downFor, URI link, int reminder) {
+        this(event, monitorId, monitorName, monitorUrl, severity, cause, status, retryAfter, summary, nextStep, regions,
+                incidentId, dedupKey, time, downFor, link, reminder,
+                event == EventKind.INCIDENT_RESOLVED ? Optional.of(ResolutionReason.RECOVERED) : Optional.empty());
+    }
 
     /** A notification that is not a reminder. */
     public Notification(EventKind event, String monitorId, String monitorName, URI monitorUrl,
@@ -76,6 +88,11 @@ public record Notification(EventKind event, String monitorId, String monitorName
         if (event == EventKind.INCIDENT_REMINDER ? reminder < 1 : reminder != 0) {
             throw new IllegalArgumentException("reminder: " + reminder + " for " + event.id()
                     + " (1 or more for a reminder, 0 for anything else)");
+        }
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isPresent() != (event == EventKind.INCIDENT_RESOLVED)) {
+            throw new IllegalArgumentException("reason: " + reason.map(ResolutionReason::id).orElse("none") + " for "
+                    + event.id() + " (a resolution has one, nothing else does)");
         }
     }
 

@@ -64,6 +64,24 @@ class MessageTextTest {
         assertThat(text.tone()).isEqualTo(Tone.RESOLVED);
     }
 
+    @Test
+    void aResolutionForARemovedMonitorSaysItIsNoLongerWatchedNotThatItRecovered() {
+        Notification n = outage(EventKind.INCIDENT_RESOLVED);
+        Notification removed = new Notification(n.event(), n.monitorId(), n.monitorName(), n.monitorUrl(), n.severity(), n.cause(),
+                n.status(), n.retryAfter(), n.summary(), n.nextStep(), n.regions(), n.incidentId(), n.dedupKey(), n.time(),
+                n.downFor(), n.link(), 0, Optional.of(ResolutionReason.MONITOR_REMOVED));
+
+        assertThat(n.reason()).contains(ResolutionReason.RECOVERED);
+        MessageText text = MessageText.of(removed);
+        assertThat(text.title()).isEqualTo("api: monitor removed while down — no longer watched");
+        assertThat(text.brief(160)).doesNotContain("up again").startsWith("api: monitor removed while down — no longer watched");
+        assertThat(text.tone()).isEqualTo(Tone.RESOLVED);
+        // Only a resolution has a reason.
+        assertThatThrownBy(() -> new Notification(EventKind.INCIDENT_OPENED, "api", "api", n.monitorUrl(), n.severity(),
+                n.cause(), 0, Optional.empty(), "", "", List.of(), Optional.empty(), "k", TIME, Optional.empty(), n.link(), 0,
+                Optional.of(ResolutionReason.MONITOR_REMOVED))).hasMessageStartingWith("reason: monitor_removed for incident.opened");
+    }
+
     @ParameterizedTest
     @EnumSource(EventKind.class)
     void everyEventHasATitleNamingTheMonitorAndAPlainTextWithTheLink(EventKind event) {

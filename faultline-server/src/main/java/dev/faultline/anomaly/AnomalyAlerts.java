@@ -24,6 +24,17 @@ import org.jdbi.v3.core.Handle;
  * {@link EventKind#WARNING}; the dedup key names the anomaly, so a replay sends nothing twice.
  * An anomaly that opens while its monitor is in maintenance is not announced either: it is
  * stored and shown, and the window is there so that nobody is disturbed.
+ *
+ * <p>Instability has two announcers: the incident engine warns the moment blips (brief failures
+ * of any kind) come often, and the detectors find frequent 5xx episodes in the rollups, later and
+ * over a longer window. Both describe one situation, so operators hear it once: the engine, which
+ * is first and sees every blip as it happens, speaks; the anomaly is stored (for the dashboard and
+ * the digest) but not announced when an instability alert of its monitor was already enqueued
+ * within the window it judged. The check is made here and not in the engine because the outbox,
+ * not the engine's memory, knows what was said (it survives restarts and covers both sources);
+ * and because the engine is pure and must not read the store. An instability anomaly that
+ * finds nothing said yet is announced as before; the engine's next warning then still goes out,
+ * since it is the earlier signal of a new burst (documented in README, "Trends").
  */
 public final class AnomalyAlerts {
 
@@ -48,6 +59,10 @@ public final class AnomalyAlerts {
     List<String> announce(Handle handle, Monitor monitor, AnomalyRecord anomaly, int status) {
         if (anomaly.finding().severity() != Severity.WARNING) return List.of();
         if (maintenance.get().inMaintenance(monitor.id(), monitor.tags(), clock.instant())) return List.of();
+        if (anomaly.kind() == Anomaly.Kind.FREQUENT_SERVER_ERRORS
+                && notifier.enqueuedSince(handle, monitor.id(), EventKind.INSTABILITY, anomaly.finding().window().from())) {
+            return List.of();
+        }
         return notifier.notify(handle, notification(monitor, anomaly, status), monitor.channels());
     }
 

@@ -90,6 +90,16 @@ public final class ChannelRegistry {
         }
     }
 
+    /**
+     * One channel created through the API, its credentials opened with this key, without loading
+     * the others: for tools that do not run the registry ({@code faultline notify-test}).
+     *
+     * @throws SecretBox.CannotOpen when its credentials do not open with this key
+     */
+    public static Optional<ChannelConfig> stored(ChannelRepository repository, SecretBox box, String name) {
+        return repository.find(name).map(new SealedChannels(box)::open);
+    }
+
     public void listen(Listener listener) {
         this.listener = listener;
     }

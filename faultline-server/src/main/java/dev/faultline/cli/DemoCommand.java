@@ -1,13 +1,10 @@
 package dev.faultline.cli;
 
 import dev.faultline.config.ConfigError;
-import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.LoadResult;
+import dev.faultline.demo.DemoConfig;
 import dev.faultline.demo.DemoSite;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoSite site = DemoSite.start(sitePort);
         Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("DEMO", site.baseUrl());
         // A read-only token for trying the API with curl; random unless the caller chose one.
         environment.putIfAbsent("DEMO_API_TOKEN", "demo_" + java.util.HexFormat.of().formatHex(randomBytes()));
-        String text = demoConfig().replace("port: 8080", "port: " + port);
-        LoadResult result = new ConfigLoader(environment).parse(text, "faultline-demo.yaml");
+        LoadResult result = DemoConfig.load(site, port, Path.of("./data/demo"), environment);
         if (result instanceof LoadResult.Rejected rejected) {
             // The demo's own file is wrong: a bug, said plainly.
             rejected.errors().stream().map(ConfigError::toString).forEach(spec.commandLine().getErr()::println);
@@ -49,21 +44,16 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Demo site with misbehaving endpoints: " + site.baseUrl());
         spec.commandLine().getOut().println("Read-only API token for curl: -H 'Authorization: Bearer "
                 + environment.get("DEMO_API_TOKEN") + "'");
-        return RunCommand.serve(((LoadResult.Loaded) result).config(), Optional.empty(), spec.commandLine().getOut());
+        if (port != 0) {
+            spec.commandLine().getOut().println("The demo's public status page (no sign-in): http://localhost:" + port + "/status/demo");
+        }
+        return RunCommand.serve(((LoadResult.Loaded) result).config(), Optional.empty(), spec.commandLine().getOut(),
+                " from the built-in demo configuration (demo/faultline-demo.yaml in the jar)");
     }
 
     private static byte[] randomBytes() {
         byte[] bytes = new byte[16];
         new java.security.SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    static String demoConfig() {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/faultline-demo.yaml")) {
-            if (in == null) throw new IllegalStateException("the demo configuration is missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -21,19 +21,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code faultline notify-test NAME}: one test message through one configured channel, and the provider's answer. */
+/**
+ * {@code faultline notify-test NAME}: one test message through one channel, and the provider's
+ * answer. The channel is the config file's, or else one created through the API, read from the
+ * database the config names with the server's key ({@link ApiChannels}).
+ */
 @Command(name = "notify-test", mixinStandardHelpOptions = true,
-        description = {"Sends a test message through a channel of the config file and prints what the provider answered.",
+        description = {"Sends a test message through a channel (of the config file, or created through the API) and prints"
+                + " what the provider answered.",
                 "Straight to the provider: no outbox, no retry."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the provider took the message", "1:the provider refused it, failed, or could not be reached",
-                "2:the config file has errors or no channel of that name, or the command was misused"})
+                "2:the config file has errors, there is no channel of that name, the API's channels cannot be read,"
+                        + " or the command was misused"})
 final class NotifyTestCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The channel's name in the config file.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The channel's name: in the config file, or as created through the API.")
     String name;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The configuration (default: faultline.yaml).")
@@ -64,12 +70,24 @@ final class NotifyTestCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
+        // The file's channel first, as the server does when a name is in both.
         Optional<ChannelConfig> channelConfig = loaded.channels().stream().filter(c -> c.name().equals(name)).findFirst();
         if (channelConfig.isEmpty()) {
-            String names = loaded.channels().stream().map(ChannelConfig::name).collect(Collectors.joining(", "));
-            err.println("faultline: " + config + " has no channel named '" + name + "'; channels: "
-                    + (names.isEmpty() ? "none" : names));
-            return Main.USAGE;
+            ApiChannels.Lookup api;
+            try {
+                api = ApiChannels.find(loaded.server(), environment, name);
+            } catch (ApiChannels.Unreadable e) {
+                err.println("faultline: " + e.getMessage() + "; nothing was sent");
+                return Main.USAGE;
+            }
+            channelConfig = api.channel();
+            if (channelConfig.isEmpty()) {
+                String names = loaded.channels().stream().map(ChannelConfig::name).collect(Collectors.joining(", "));
+                err.println("faultline: no channel named '" + name + "'; in " + config + ": "
+                        + (names.isEmpty() ? "none" : names) + "; created through the API: "
+                        + (api.names().isEmpty() ? "none" : String.join(", ", api.names())));
+                return Main.USAGE;
+            }
         }
         Channel channel = Channels.create(channelConfig.get(), Channels.httpClient(), clock);
         URI link = URI.create("http://" + loaded.server().host() + ":" + loaded.server().port() + "/");

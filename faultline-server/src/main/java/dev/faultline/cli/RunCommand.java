@@ -48,6 +48,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static int serve(FaultlineConfig config, Optional<Path> file, java.io.PrintWriter out) throws InterruptedException {
+        return serve(config, file, out, " (no config file: add monitors through the API)");
+    }
+
+    /** @param withoutFile what the start-up line says of where the monitors came from when no file was read */
+    static int serve(FaultlineConfig config, Optional<Path> file, java.io.PrintWriter out, String withoutFile)
+            throws InterruptedException {
         FaultlineServer server;
         try {
             server = FaultlineServer.start(config, file, System.getenv(), Clock.systemUTC());
@@ -58,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("Faultline is running: http://" + config.server().host() + ":" + server.port()
                 + "/ · " + server.monitors().size() + (server.monitors().size() == 1 ? " monitor" : " monitors")
-                + file.map(f -> " from " + f + " (reloaded on save)").orElse(" (no config file: add monitors through the API)"));
+                + file.map(f -> " from " + f + " (reloaded on save)").orElse(withoutFile));
         server.setupLink().ifPresent(link -> {
             out.println();
             out.println("  >>> First start: nobody can sign in yet. Create the admin account with this one-time link:");

@@ -63,7 +63,7 @@ public final class IncidentService {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.effects = new StepEffects(store.incidents(), store.blips(), rechecks, notifications, this::setDeadline);
-        this.saved = new SavedStates(store, clock);
+        this.saved = new SavedStates(store, clock, notifications);
     }
 
     /** Takes a check result from the scheduler (or an agent): cheap, the work happens on the monitor's stripe. */

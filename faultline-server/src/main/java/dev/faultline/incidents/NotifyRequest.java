@@ -17,9 +17,18 @@ import java.util.Optional;
  *                   a warning about the monitor itself (instability)
  * @param incident   that incident as the engine knows it
  * @param latest     the newest check result of the monitor, when there is one
+ * @param monitorRemoved a {@link Transition#RESOLVED} that is no recovery: the monitor was removed
+ *                   while its incident was open (never asked for by the engine: the service closes it)
  */
 public record NotifyRequest(Monitor monitor, Severity severity, Transition transition, Instant at,
-                            Optional<Long> incidentId, Optional<Incident> incident, Optional<CheckResult> latest) {
+                            Optional<Long> incidentId, Optional<Incident> incident, Optional<CheckResult> latest,
+                            boolean monitorRemoved) {
+
+    /** What the engine asks for. */
+    public NotifyRequest(Monitor monitor, Severity severity, Transition transition, Instant at,
+                         Optional<Long> incidentId, Optional<Incident> incident, Optional<CheckResult> latest) {
+        this(monitor, severity, transition, at, incidentId, incident, latest, false);
+    }
 
     public NotifyRequest {
         Objects.requireNonNull(monitor, "monitor");
@@ -29,5 +38,8 @@ public record NotifyRequest(Monitor monitor, Severity severity, Transition trans
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(latest, "latest");
+        if (monitorRemoved && transition != Transition.RESOLVED) {
+            throw new IllegalArgumentException("monitorRemoved: only a resolution is sent for a removed monitor, not " + transition);
+        }
     }
 }

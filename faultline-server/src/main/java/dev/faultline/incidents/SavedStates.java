@@ -3,6 +3,7 @@ package dev.faultline.incidents;
 import dev.faultline.incident.ConfirmPolicy;
 import dev.faultline.incident.MonitorState;
 import dev.faultline.incident.Phase;
+import dev.faultline.incident.Transition;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the store held when the server started: each monitor's engine state and open incidents,
  * handed out once as the monitor is first given, and the leftovers of monitors that are gone.
- * Also closes the incidents of monitors removed while running.
+ * Also closes the incidents of monitors removed while running, and tells the channels that heard
+ * the opening (a page left open for a monitor nobody watches would stay open for ever).
  */
 final class SavedStates {
 
@@ -28,12 +30,14 @@ final class SavedStates {
 
     private final Store store;
     private final Clock clock;
+    private final Notifications notifications;
     private Map<String, MonitorState> states;
     private Map<String, List<IncidentRecord>> open;
 
-    SavedStates(Store store, Clock clock) {
+    SavedStates(Store store, Clock clock, Notifications notifications) {
         this.store = store;
         this.clock = clock;
+        this.notifications = notifications;
         this.states = new HashMap<>(store.states().loadAll());
         this.open = new HashMap<>(store.incidents().allOpen().stream().collect(Collectors.groupingBy(IncidentRecord::monitorId)));
     }
@@ -55,16 +59,28 @@ final class SavedStates {
     void forgetVanished() {
         if (states == null) return;
         Instant now = clock.instant();
-        open.values().forEach(rows -> rows.forEach(row -> close(row.id(), "monitor_removed", "the monitor no longer exists", now)));
+        open.values().forEach(rows -> rows.forEach(row -> close(row.id(), "monitor_removed", "the monitor no longer exists", now,
+                Optional.empty())));
         states.keySet().forEach(id -> store.states().delete(id));
         states = null;
         open = null;
     }
 
-    /** A monitor removed while running: its incident closes, its state goes. */
+    /**
+     * A monitor removed while running: its incident closes, its state goes. An incident people
+     * heard of is resolved for them in the same transaction, saying why (not a recovery), at the
+     * severity it was announced at, so that it reaches the channels the opening reached.
+     */
     void retire(MonitorSlot slot) {
-        slot.openIncidentId.ifPresent(id -> close(id, "monitor_removed", "the monitor was removed", clock.instant()));
+        Instant now = clock.instant();
+        slot.openIncidentId.ifPresent(id -> close(id, "monitor_removed", "the monitor was removed", now, removal(slot, id, now)));
         store.states().delete(slot.monitor().id());
+    }
+
+    private static Optional<NotifyRequest> removal(MonitorSlot slot, long incidentId, Instant at) {
+        if (!(slot.state.phase() instanceof Phase.Down down)) return Optional.empty();
+        return down.incident().announcedAs().map(severity -> new NotifyRequest(slot.monitor(), severity, Transition.RESOLVED, at,
+                Optional.of(incidentId), Optional.of(down.incident()), slot.latest, true));
     }
 
     /**
@@ -81,14 +97,16 @@ final class SavedStates {
         }
         Instant now = clock.instant();
         for (IncidentRecord row : unpaired) {
-            close(row.id(), "abandoned", "the engine's saved state had no open incident at restart: closed without a recovery", now);
+            close(row.id(), "abandoned", "the engine's saved state had no open incident at restart: closed without a recovery", now,
+                    Optional.empty());
         }
     }
 
-    private void close(long incidentId, String reason, String note, Instant at) {
+    private void close(long incidentId, String reason, String note, Instant at, Optional<NotifyRequest> resolution) {
         store.inTransaction(handle -> {
             store.incidents().resolve(handle, incidentId, Optional.empty(), at, reason);
             store.incidents().append(handle, incidentId, Timeline.closed(reason, note, at));
+            resolution.ifPresent(request -> notifications.notify(handle, request));
             return null;
         });
         log.info("incident {} closed: {}", incidentId, note);

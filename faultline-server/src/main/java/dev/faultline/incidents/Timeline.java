@@ -91,6 +91,7 @@ final class Timeline {
         details.put("severity", request.severity().id());
         details.put("transition", id(request.transition()));
         details.put("via", via);
+        if (request.monitorRemoved()) details.put("reason", "monitor_removed");
         return entry(request.at(), NOTIFICATION, details);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.faultline.alert.EventKind;
 import dev.faultline.alert.Notification;
+import dev.faultline.alert.ResolutionReason;
 import dev.faultline.check.Cause;
 import dev.faultline.check.Severity;
 import java.net.URI;
@@ -23,13 +24,14 @@ import java.util.Optional;
 public record NotificationJson(String event, String monitorId, String monitorName, String monitorUrl, String severity,
                                String cause, int status, Long retryAfterMs, String summary, String nextStep,
                                List<String> regions, String incidentId, String dedupKey, String time, Long downForMs,
-                               String link, Integer reminder) {
+                               String link, Integer reminder, String reason) {
 
     public static NotificationJson of(Notification n) {
         return new NotificationJson(n.event().id(), n.monitorId(), n.monitorName(), n.monitorUrl().toString(),
                 n.severity().id(), n.cause().id(), n.status(), n.retryAfter().map(Duration::toMillis).orElse(null),
                 n.summary(), n.nextStep(), n.regions(), n.incidentId().orElse(null), n.dedupKey(), n.time().toString(),
-                n.downFor().map(Duration::toMillis).orElse(null), n.link().toString(), n.reminder() == 0 ? null : n.reminder());
+                n.downFor().map(Duration::toMillis).orElse(null), n.link().toString(), n.reminder() == 0 ? null : n.reminder(),
+                n.reason().map(ResolutionReason::id).orElse(null));
     }
 
     /** @throws IllegalArgumentException naming the field that is not a valid value */
@@ -43,7 +45,14 @@ public record NotificationJson(String event, String monitorId, String monitorNam
                 Optional.ofNullable(retryAfterMs).map(Duration::ofMillis), required(summary, "summary"),
                 required(nextStep, "next_step"), regions == null ? List.of() : regions, Optional.ofNullable(incidentId),
                 dedupKey, Instant.parse(required(time, "time")), Optional.ofNullable(downForMs).map(Duration::ofMillis),
-                URI.create(required(link, "link")), reminder == null ? 0 : reminder);
+                URI.create(required(link, "link")), reminder == null ? 0 : reminder, reason(kind));
+    }
+
+    // Stored before resolutions had a reason: a resolution was a recovery.
+    private Optional<ResolutionReason> reason(EventKind kind) {
+        if (reason == null) return kind == EventKind.INCIDENT_RESOLVED ? Optional.of(ResolutionReason.RECOVERED) : Optional.empty();
+        return Optional.of(ResolutionReason.fromId(reason)
+                .orElseThrow(() -> new IllegalArgumentException("reason: unknown reason '" + reason + "'")));
     }
 
     private static Severity severity(String id) {

@@ -47,6 +47,18 @@ public final class SecretKeys {
         }
     }
 
+    /**
+     * The key as {@link #load} finds it, but never made: empty when neither the variable nor the
+     * file is there. For tools that only read what the server stored (notify-test).
+     *
+     * @throws IllegalArgumentException when the variable or the file does not hold the base64 of 32 bytes
+     */
+    public static java.util.Optional<SecretBox> existing(Map<String, String> environment, Path dataDir) {
+        String given = environment.get(VARIABLE);
+        if ((given == null || given.isBlank()) && !Files.exists(dataDir.resolve(FILE_NAME))) return java.util.Optional.empty();
+        return java.util.Optional.of(load(environment, dataDir));
+    }
+
     private static void create(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] key = new byte[SecretBox.KEY_BYTES];

@@ -2,6 +2,7 @@ package dev.faultline.server;
 
 import dev.faultline.alert.EventKind;
 import dev.faultline.alert.Notification;
+import dev.faultline.alert.ResolutionReason;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.check.Cause;
 import dev.faultline.check.CheckResult;
@@ -68,9 +69,13 @@ final class AlertingNotifications implements Notifications {
             case FLAPPING -> "Flapping: the monitor keeps going down and up; one alert stands for all of it";
             case STABLE -> "Stable again: no incident opened or closed for a whole flapping span";
             case INSTABILITY -> "Unstable: brief failures keep coming back (blips); an outage may be brewing";
+            case RESOLVED -> request.monitorRemoved()
+                    ? "Monitor removed while down — no longer watched: the incident is closed without a recovery"
+                    : diagnosis.map(Diagnosis::summary).orElse(cause.id());
             default -> diagnosis.map(Diagnosis::summary).orElse(cause.id());
         };
-        String nextStep = diagnosis.map(Diagnosis::nextStep).orElse("Look at the monitor's recent results.");
+        String nextStep = request.monitorRemoved() ? "Nothing: Faultline no longer checks it. Add the monitor again to watch it."
+                : diagnosis.map(Diagnosis::nextStep).orElse("Look at the monitor's recent results.");
         String key = request.incidentId().map(id -> Reminders.dedupKey(monitor.id(), id))
                 .orElse("faultline/" + monitor.id() + "/" + request.transition().name().toLowerCase() + "/"
                         + request.at().toEpochMilli());
@@ -86,6 +91,9 @@ final class AlertingNotifications implements Notifications {
                 incident.map(i -> List.copyOf(i.confirmingRegions())).orElse(List.of()),
                 request.incidentId().map(String::valueOf), key, clock.instant(), downFor,
                 apiBase.resolve(request.incidentId().map(id -> "/api/v1/incidents/" + id)
-                        .orElse("/api/v1/monitors/" + monitor.id())));
+                        .orElse("/api/v1/monitors/" + monitor.id())), 0,
+                event == EventKind.INCIDENT_RESOLVED
+                        ? Optional.of(request.monitorRemoved() ? ResolutionReason.MONITOR_REMOVED : ResolutionReason.RECOVERED)
+                        : Optional.empty());
     }
 }

@@ -221,7 +221,7 @@ public final class FaultlineServer implements AutoCloseable {
                     new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
                             regionWatch::unhealthy, mapper),
                     new Pages(new Pages.Sources(registry, latest, maintenance, store, loader, this::configWithApiChannels,
-                            channelApi, mapper, clock, incidents))),
+                            channelApi, mapper, clock, incidents, cdn::current))),
                     mapper));
             own(agents); // closed before the web server: waiting polls return at once
             base = "http://" + linkHost(settings.host()) + ":" + web.port();

@@ -84,6 +84,17 @@ public final class Outbox {
     }
 
     /**
+     * Whether a notification of this event for this monitor was enqueued (for any channel, in any
+     * state) at or after {@code since}: lets one announcer defer to another that already spoke.
+     */
+    public boolean enqueuedSince(Handle handle, String monitorId, EventKind event, Instant since) {
+        return handle.createQuery("SELECT COUNT(*) FROM alert_outbox WHERE monitor_id = :monitor AND event = :event"
+                        + " AND created_at_us >= :since")
+                .bind("monitor", monitorId).bind("event", event.id()).bind("since", Micros.of(since))
+                .mapTo(Long.class).one() > 0;
+    }
+
+    /**
      * Openings whose dedup key matches {@code keyPattern} (SQL LIKE) and that no resolution under
      * the same key has followed yet, one per key, oldest first: the episodes that are still open as
      * far as the people paged know. Dead entries count too: the alert was meant, even if it failed.

@@ -3,12 +3,15 @@ package dev.faultline.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.alert.AlertRouting;
+import dev.faultline.alert.EventKind;
+import dev.faultline.alert.Notification;
 import dev.faultline.alert.Channel;
 import dev.faultline.alert.Channels;
 import dev.faultline.alert.Receiver;
 import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.alert.outbox.DispatchSettings;
 import dev.faultline.alert.outbox.OutboxDispatcher;
+import dev.faultline.check.Cause;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.check.Severity;
 import dev.faultline.check.StatusSet;
@@ -64,6 +67,7 @@ class AnomalyEvaluatorTest {
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>(List.of(monitor("api")));
 
     private Store store;
+    private AlertNotifier notifier;
     private AnomalyEvaluator evaluator;
 
     @AfterEach
@@ -167,6 +171,63 @@ class AnomalyEvaluatorTest {
         assertThat(alert.json().path("cause").asText()).isEqualTo("bad_gateway");
         assertThat(pager.received()).isEmpty();
         assertThat(db.count("incidents")).isZero();
+    }
+
+    @DatabaseTest
+    void instabilityTheIncidentEngineAlreadyAnnouncedIsStoredButNotAnnouncedAgain(TestDatabase db) throws Exception {
+        start(db);
+        threeBurstsOf5xx(db);
+        // The incident engine warned of the blips three hours ago, as AlertingNotifications enqueues it.
+        clock.set(NOW.minus(Duration.ofHours(3)));
+        notifier.notify(engineInstability("api", clock.instant()), List.of());
+        clock.set(NOW);
+
+        evaluator.evaluate();
+
+        AnomalyRecord anomaly = onlyOpen();
+        assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.FREQUENT_SERVER_ERRORS);
+        Receiver.Received alert = awaitOneAlert(team);
+        assertThat(alert.json().path("event").asText()).isEqualTo("instability");
+        assertThat(alert.json().path("dedup_key").asText()).startsWith("faultline/api/instability/");
+        assertThat(store.outbox().list(Optional.empty(), 100, Optional.empty())).hasSize(1);
+        assertThat(pager.received()).isEmpty();
+    }
+
+    @DatabaseTest
+    void anEngineWarningOlderThanTheWindowJudgedDoesNotSilenceTheAnomaly(TestDatabase db) throws Exception {
+        start(db);
+        threeBurstsOf5xx(db);
+        // Two days ago: before the 24 h the detector judged, so that warning was about another burst.
+        clock.set(NOW.minus(Duration.ofDays(2)));
+        notifier.notify(engineInstability("api", clock.instant()), List.of());
+        clock.set(NOW);
+        // Another monitor's instability in the window does not count either.
+        notifier.notify(engineInstability("web", NOW.minus(Duration.ofHours(1))), List.of());
+
+        evaluator.evaluate();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (team.received().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(team.received()).extracting(r -> r.json().path("dedup_key").asText())
+                .contains("faultline/api/anomaly-" + onlyOpen().id()).hasSize(3);
+    }
+
+    private static void threeBurstsOf5xx(TestDatabase db) throws Exception {
+        RollupRows rows = new RollupRows(NOW).everyMinute("api", "local", WEEK_AGO, NOW, 200);
+        for (int hoursAgo : new int[] {20, 9, 3}) {
+            for (int minute = 0; minute < 3; minute++) {
+                rows.add("api", "local", NOW.minus(Duration.ofHours(hoursAgo)).plusSeconds(60L * minute), 502);
+            }
+        }
+        rows.writeTo(db.sql());
+    }
+
+    private static Notification engineInstability(String monitorId, Instant at) {
+        return new Notification(EventKind.INSTABILITY, monitorId, monitorId, URI.create("https://" + monitorId + ".example.com/"),
+                Severity.WARNING, Cause.ofUnexpectedStatus(502), 502, Optional.empty(),
+                "Unstable: brief failures keep coming back (blips); an outage may be brewing", "Look at the monitor's recent results.",
+                List.of(), Optional.empty(), "faultline/" + monitorId + "/instability/" + at.toEpochMilli(), at, Optional.empty(),
+                URI.create("http://127.0.0.1:8080/api/v1/monitors/" + monitorId));
     }
 
     @DatabaseTest
@@ -331,7 +392,7 @@ class AnomalyEvaluatorTest {
         OutboxDispatcher dispatcher = new OutboxDispatcher(store.outbox(), channels, DispatchSettings.DEFAULT,
                 Clock.systemUTC(), new Random(1)).start();
         closing.add(dispatcher);
-        AlertNotifier notifier = new AlertNotifier(AlertRouting.allByDefault(Map.of("team", Set.of(Severity.WARNING),
+        notifier = new AlertNotifier(AlertRouting.allByDefault(Map.of("team", Set.of(Severity.WARNING),
                 "pager", Set.of(Severity.CRITICAL))), store, clock, dispatcher::wake);
         Collection<Monitor> live = monitors;
         evaluator = new AnomalyEvaluator(store, () -> live, settings,

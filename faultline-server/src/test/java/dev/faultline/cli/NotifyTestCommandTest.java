@@ -62,12 +62,14 @@ class NotifyTestCommandTest {
 
     @Test
     void exitsTwoForAnUnknownChannelOrABadConfig() throws Exception {
-        Path file = config("  - { name: hooks, type: webhook, url: \"http://127.0.0.1:9/\" }\n"
+        Files.writeString(dir.resolve("faultline.yaml"), "server: { port: 8181, data_dir: \"" + dir.resolve("data") + "\" }\n"
+                + "channels:\n  - { name: hooks, type: webhook, url: \"http://127.0.0.1:9/\" }\n"
                 + "  - { name: chat, type: webhook, url: \"http://127.0.0.1:9/\" }\n");
+        Path file = dir.resolve("faultline.yaml");
 
         assertThat(run("notify-test", "pager", "--config", file.toString())).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly(
-                "faultline: " + file + " has no channel named 'pager'; channels: hooks, chat");
+                "faultline: no channel named 'pager'; in " + file + ": hooks, chat; created through the API: none");
 
         Path bad = config("  - { name: hooks, type: webhook }\n");
         err.getBuffer().setLength(0);

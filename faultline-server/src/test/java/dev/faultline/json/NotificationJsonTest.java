@@ -40,7 +40,7 @@ class NotificationJsonTest {
                  "next_step": "The monitor checks too often: lower its frequency. The server asked for 30 s between requests (Retry-After).",
                  "regions": ["eu-west"], "incident_id": null, "dedup_key": "faultline/checkout-api/warning-7",
                  "time": "2026-11-02T10:15:30Z", "down_for_ms": null, "link": "https://faultline.example/monitors/checkout-api",
-                 "reminder": null}
+                 "reminder": null, "reason": null}
                 """));
     }
 
@@ -49,7 +49,8 @@ class NotificationJsonTest {
         NotificationJson json = NotificationJson.of(SampleNotifications.opened());
         NotificationJson strange = new NotificationJson("incident.exploded", json.monitorId(), json.monitorName(),
                 json.monitorUrl(), json.severity(), json.cause(), json.status(), json.retryAfterMs(), json.summary(),
-                json.nextStep(), json.regions(), json.incidentId(), json.dedupKey(), json.time(), json.downForMs(), json.link(), json.reminder());
+                json.nextStep(), json.regions(), json.incidentId(), json.dedupKey(), json.time(), json.downForMs(), json.link(), json.reminder(),
+                json.reason());
 
         assertThatThrownBy(strange::toNotification).hasMessage("event: unknown event 'incident.exploded'");
     }

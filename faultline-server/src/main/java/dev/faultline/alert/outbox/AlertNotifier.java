@@ -78,6 +78,11 @@ public final class AlertNotifier {
         return enqueue(handle, notification, routing.channelsFor(notification, monitorChannels, heard));
     }
 
+    /** Whether this monitor's {@code event} was enqueued at or after {@code since}, inside the caller's transaction. */
+    public boolean enqueuedSince(Handle handle, String monitorId, EventKind event, java.time.Instant since) {
+        return store.outbox().enqueuedSince(handle, monitorId, event, since);
+    }
+
     /**
      * Enqueues the notification for exactly these channels, whatever they take, inside the
      * caller's transaction: an escalation goes to the channels named for it. Names that are not

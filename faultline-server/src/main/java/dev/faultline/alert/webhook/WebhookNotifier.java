@@ -8,6 +8,7 @@ import dev.faultline.alert.DigestText;
 import dev.faultline.alert.EventKind;
 import dev.faultline.alert.HttpDelivery;
 import dev.faultline.alert.Notification;
+import dev.faultline.alert.ResolutionReason;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -87,6 +88,8 @@ public final class WebhookNotifier implements Channel {
         else root.putNull("down_for_seconds");
         root.put("link", n.link().toString());
         if (n.reminder() > 0) root.put("reminder", n.reminder()); else root.putNull("reminder");
+        // On incident.resolved: recovered, or monitor_removed (closed without a recovery); null otherwise.
+        root.put("reason", n.reason().map(ResolutionReason::id).orElse(null));
         if (n.event() == EventKind.DIGEST) {
             // The digest's sections as data, beside the same text in diagnosis.summary.
             DigestText digest = DigestText.parse(n.summary());

@@ -12,8 +12,10 @@ import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.store.BlipRecord;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Resolution;
+import dev.faultline.store.Rollup;
 import dev.faultline.store.Store;
 import dev.faultline.trend.Anomaly;
+import dev.faultline.trend.CdnFinding;
 import dev.faultline.trend.Rates;
 import dev.faultline.trend.StatusClass;
 import dev.faultline.trend.TrendBucket;
@@ -31,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** One monitor: its state and diagnosis, charts over a chosen range, trend, regions, timeline and spec. */
@@ -79,7 +82,8 @@ public final class MonitorPage {
     public record Model(String id, String name, boolean readOnly, State state, String url, Optional<Diagnosis> diagnosis,
                         String checked, String downSince, Range range, List<Range> ranges, Chart phases, Chart statuses,
                         List<Map.Entry<Integer, Long>> codes, List<TrendRow> trends, List<Anomaly> anomalies,
-                        List<RegionRow> regions, List<Event> timeline, List<Map.Entry<String, String>> spec) {
+                        List<RegionRow> regions, List<Event> timeline, List<Map.Entry<String, String>> spec,
+                        List<Overview.Finding> cdnFindings) {
     }
 
     private final MonitorRegistry registry;
@@ -88,9 +92,11 @@ public final class MonitorPage {
     private final Store store;
     private final Clock clock;
     private final TrendThresholds thresholds;
+    private final Supplier<List<CdnFinding>> cdnFindings;
 
     MonitorPage(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store, Clock clock,
-                TrendThresholds thresholds) {
+                TrendThresholds thresholds, Supplier<List<CdnFinding>> cdnFindings) {
+        this.cdnFindings = cdnFindings;
         this.registry = registry;
         this.latest = latest;
         this.maintenance = maintenance;
@@ -99,9 +105,10 @@ public final class MonitorPage {
         this.thresholds = thresholds;
     }
 
-    Model build(Monitor monitor, String rangeId) {
+    /** {@code rangeId} as asked for, or when none was, the day (or the hour for a monitor younger than that). */
+    Model build(Monitor monitor, Optional<String> rangeId) {
         Instant now = clock.instant();
-        Range range = Range.of(rangeId);
+        Range range = rangeId.map(Range::of).orElseGet(() -> defaultRange(monitor, now));
         MaintenanceCalendar calendar = maintenance.calendar();
         Optional<CheckResult> last = latest.latest(monitor.id());
         State state = State.of(monitor, registry.isPaused(monitor.id()), last, calendar, now);
@@ -139,7 +146,17 @@ public final class MonitorPage {
                 store.incidents().openFor(monitor.id()).stream().findFirst().map(i -> "Down since " + Text.stamp(i.startedAt())
                         + " (" + Text.span(Duration.between(i.startedAt(), now)) + "), incident #" + i.id()).orElse(""),
                 range, List.of(Range.values()), phases, statuses, List.copyOf(codes.entrySet()), trends(monitor, now),
-                anomalies(monitor, now), regions(monitor, now), timeline(monitor.id(), now), spec);
+                anomalies(monitor, now), regions(monitor, now), timeline(monitor.id(), now), spec,
+                cdnFindings.get().stream().filter(f -> monitor.name().equals(f.edge()) || f.origin().equals(Optional.of(monitor.name())))
+                        .map(f -> Overview.Finding.of(f, now)).toList());
+    }
+
+    // A day of a monitor that has checked only for minutes is one thin bar at the right edge of
+    // every chart: a newcomer (the demo) reads it as "no data". Such a monitor opens on the hour.
+    private Range defaultRange(Monitor monitor, Instant now) {
+        List<Rollup> day = store.rollups().series(monitor.id(), Resolution.MINUTE, now.minus(Range.DAY.span), now.plusSeconds(60));
+        boolean young = !day.isEmpty() && !day.getFirst().start().isBefore(now.minus(Range.HOUR.span));
+        return young ? Range.HOUR : Range.DAY;
     }
 
     // The same series the API's trends and the anomaly detectors read: the last full hour minute by minute.

@@ -11,6 +11,7 @@ import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.store.FleetRollups;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
+import dev.faultline.trend.CdnFinding;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The overview: every monitor's state, problems first, one page of rows at a time. The order and
@@ -40,6 +42,20 @@ public final class Overview {
                String spark, List<String> tags, long incidentId) {
         public boolean hasIncident() {
             return incidentId > 0;
+        }
+    }
+
+    /**
+     * What a CDN hides (an origin down behind an edge that still answers, a stale copy): the
+     * edge's own row says up, so the overview names it above the rows.
+     */
+    public record Finding(String kind, boolean outage, String edgeId, String edge, String originId, String origin,
+                          String summary, String nextStep, String since) {
+        static Finding of(CdnFinding f, Instant now) {
+            boolean outage = f.kind() == CdnFinding.Kind.MASKED_OUTAGE;
+            return new Finding(outage ? "Outage masked by the CDN" : "Stale copy served by the CDN", outage,
+                    Monitor.idFor(f.edge()), f.edge(), f.origin().map(Monitor::idFor).orElse(""), f.origin().orElse(""),
+                    f.summary(), f.nextStep(), Text.span(Duration.between(f.at(), now)));
         }
     }
 
@@ -76,7 +92,7 @@ public final class Overview {
     /** Everything the page shows. */
     public record Model(List<Row> rows, int total, int matching, Map<State, Integer> counts, Map<Fault, Integer> downByFault,
                  List<String> tags, Filter filter, int page, int pages, String listQuery, String previous, String next,
-                 String asOf) {
+                 String asOf, List<Finding> findings) {
         public int count(State state) {
             return counts.getOrDefault(state, 0);
         }
@@ -91,8 +107,11 @@ public final class Overview {
     private final MaintenanceRegistry maintenance;
     private final Store store;
     private final Clock clock;
+    private final Supplier<List<CdnFinding>> findings;
 
-    Overview(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store, Clock clock) {
+    Overview(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store, Clock clock,
+             Supplier<List<CdnFinding>> findings) {
+        this.findings = findings;
         this.registry = registry;
         this.latest = latest;
         this.maintenance = maintenance;
@@ -142,7 +161,13 @@ public final class Overview {
                 Sparkline.points(sparks.getOrDefault(e.monitor().id(), List.of()), sparkFrom, SPARK.plusSeconds(60)), now)).toList();
         return new Model(rows, total, matching.size(), counts, faults, List.copyOf(tags).subList(0, Math.min(tags.size(), 200)),
                 filter, page, pages, filter.query(page), page > 1 ? filter.query(page - 1) : "",
-                page < pages ? filter.query(page + 1) : "", Text.stamp(now));
+                page < pages ? filter.query(page + 1) : "", Text.stamp(now),
+                findings.get().stream().filter(f -> filter.tag().isEmpty() || tagged(f, filter.tag()))
+                        .map(f -> Finding.of(f, now)).toList());
+    }
+
+    private boolean tagged(CdnFinding finding, String tag) {
+        return registry.find(Monitor.idFor(finding.edge())).map(m -> m.tags().contains(tag)).orElse(false);
     }
 
     private static boolean matches(Entry e, Filter filter) {
@@ -163,6 +188,14 @@ public final class Overview {
         if (e.incident().isPresent()) {
             since = "down " + Text.span(Duration.between(e.incident().get().startedAt(), now));
             sinceTitle = "since " + Text.stamp(e.incident().get().startedAt());
+        } else if (e.state() == State.DEGRADED) {
+            // Degraded counts as up: no incident will open, so "not confirmed" would promise one.
+            since = "no incident: counts as up";
+            sinceTitle = "degraded checks (slow, a certificate ending soon) open no incident and page nobody";
+        } else if (problem && last.get().retryAfter().isPresent()) {
+            since = "not confirmed: Retry-After " + last.get().retryAfter().get().toSeconds() + " s";
+            sinceTitle = "the server asked the monitor to wait before the next check, so the re-check that would "
+                    + "confirm this failure comes later";
         } else if (problem) {
             since = "not confirmed yet";
             sinceTitle = "the latest check failed; other checks have not confirmed it";

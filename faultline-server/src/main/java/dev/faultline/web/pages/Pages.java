@@ -11,6 +11,7 @@ import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.store.Store;
+import dev.faultline.trend.CdnFinding;
 import dev.faultline.trend.TrendThresholds;
 import dev.faultline.web.ChannelApi;
 import io.javalin.config.RoutesConfig;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,13 +49,14 @@ public final class Pages {
     /** What the pages read and change. */
     public record Sources(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store,
                           ConfigLoader loader, Supplier<FaultlineConfig> config, ChannelApi channels, ObjectMapper mapper,
-                          Clock clock, IncidentService incidentService) {
+                          Clock clock, IncidentService incidentService, Supplier<List<CdnFinding>> cdnFindings) {
     }
 
     public Pages(Sources s) {
         this.registry = s.registry();
-        this.overview = new Overview(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
-        this.monitorPage = new MonitorPage(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock(), TrendThresholds.DEFAULTS);
+        this.overview = new Overview(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock(), s.cdnFindings());
+        this.monitorPage = new MonitorPage(s.registry(), s.latest(), s.maintenance(), s.store(), s.clock(), TrendThresholds.DEFAULTS,
+                s.cdnFindings());
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
@@ -98,7 +101,7 @@ public final class Pages {
 
     private void monitor(Context ctx) {
         monitorOr404(ctx).ifPresent(m -> views.render(ctx, "pages/monitor.jte", Map.of("layout", Layout.of(ctx, m.name(), "overview"),
-                "model", monitorPage.build(m, Optional.ofNullable(ctx.queryParam("range")).orElse("24h")))));
+                "model", monitorPage.build(m, Optional.ofNullable(ctx.queryParam("range"))))));
     }
 
     private void incidentList(Context ctx) {

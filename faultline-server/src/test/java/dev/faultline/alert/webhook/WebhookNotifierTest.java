@@ -32,7 +32,7 @@ class WebhookNotifierTest {
 
     private static final List<String> DOCUMENTED_FIELDS = List.of("event", "monitor", "severity", "fault", "cause",
             "status", "retry_after_seconds", "diagnosis", "regions", "incident_id", "dedup_key", "time",
-            "down_for_seconds", "link", "reminder");
+            "down_for_seconds", "link", "reminder", "reason");
 
     private static Channel at(URI url, Optional<String> secret) {
         return new WebhookNotifier("hooks", new WebhookSettings(url, secret), TestHttp.delivery());
@@ -61,7 +61,7 @@ class WebhookNotifierTest {
                                    "next_step": "Check load and maintenance. The server expects to be back in 120 s (Retry-After)."},
                      "regions": ["eu-west", "us-east"], "incident_id": "42",
                      "dedup_key": "faultline/checkout-api/incident-42", "time": "2026-11-02T10:15:30Z",
-                     "down_for_seconds": 750, "link": "https://faultline.example/monitors/checkout-api", "reminder": null}
+                     "down_for_seconds": 750, "link": "https://faultline.example/monitors/checkout-api", "reminder": null, "reason": null}
                     """));
         }
     }

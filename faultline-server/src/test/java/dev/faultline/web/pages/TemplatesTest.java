@@ -23,7 +23,7 @@ class TemplatesTest {
         Overview.Row row = new Overview.Row("x", name, State.DOWN, "server", "bad_gateway", "Down: <b>502</b>", "Restart <it>",
                 "down 3 min", "since then", "1 s ago", "5 ms", "99.00 %", "99.00 %", "99.00 %", "", List.of("<tag>"), 7);
         return new Overview.Model(List.of(row), 1, 1, Map.of(State.DOWN, 1), Map.of(), List.of("<tag>"),
-                new Overview.Filter("", "", "", 1), 1, 1, "?page=1", "", "", "now");
+                new Overview.Filter("", "", "", 1), 1, 1, "?page=1", "", "", "now", List.of());
     }
 
     @Test
