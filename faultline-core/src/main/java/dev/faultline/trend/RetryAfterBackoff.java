@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Honours Retry-After: after a 429 or 503 that carries one, a monitor's next check waits as
- * asked, if that is longer than its interval, but never more than {@code maxWait}, so that a
- * wrong or hostile header cannot silence a monitor for days. Re-checks the incident engine asks
- * for are not scheduled here.
+ * Honours Retry-After: after a 429 that carries one, a monitor's next check waits as asked, if
+ * that is longer than its interval, but never more than {@code maxWait}, so that a wrong or
+ * hostile header cannot silence a monitor for days. A 503's Retry-After is recorded and shown
+ * in the diagnosis but does not put checks off: a 503 is the server failing its users, and
+ * waiting out its Retry-After would outlast the confirmation window, so the outage would never
+ * be confirmed and nobody would be paged. Re-checks the incident engine asks for are not
+ * scheduled here.
  *
  * @param maxWait the longest wait a server can ask for
  */
@@ -39,7 +42,8 @@ public record RetryAfterBackoff(Duration maxWait) {
         return requested.isAfter(scheduled) ? new NextCheck.BackedOff(requested, asked, capped) : new NextCheck.OnSchedule(scheduled);
     }
 
+    // Only the client's own pace is in question on a 429; a 503 is an outage to confirm and page.
     private static boolean asksToWait(int status) {
-        return status == 429 || status == 503;
+        return status == 429;
     }
 }

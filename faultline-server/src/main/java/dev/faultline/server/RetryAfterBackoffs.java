@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A monitor answered 429 or 503 with Retry-After: its next check waits as asked (never
+ * A monitor answered 429 with Retry-After: its next check waits as asked (never
  * hammering a rate-limited endpoint), then it returns to its interval by itself.
  */
 final class RetryAfterBackoffs {

@@ -192,10 +192,12 @@ public final class Overview {
             // Degraded counts as up: no incident will open, so "not confirmed" would promise one.
             since = "no incident: counts as up";
             sinceTitle = "degraded checks (slow, a certificate ending soon) open no incident and page nobody";
-        } else if (problem && last.get().retryAfter().isPresent()) {
-            since = "not confirmed: Retry-After " + last.get().retryAfter().get().toSeconds() + " s";
-            sinceTitle = "the server asked the monitor to wait before the next check, so the re-check that would "
-                    + "confirm this failure comes later";
+        } else if (problem && last.get().verdict().fault() == Fault.CLIENT) {
+            // A refused request is the monitor's or its client's concern: tracked as a rate, never an incident.
+            since = "no incident: request refused";
+            sinceTitle = "4xx answers page nobody; their rates are tracked on the monitor's page"
+                    + last.get().retryAfter().map(r -> "; the next check waits the " + r.toSeconds() + " s the server asked for")
+                    .orElse("");
         } else if (problem) {
             since = "not confirmed yet";
             sinceTitle = "the latest check failed; other checks have not confirmed it";
