@@ -4,6 +4,7 @@ import dev.faultline.check.MonitorSpec;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -41,9 +42,23 @@ public final class ProbeClients {
      */
     public static ProbeClients create(boolean reuseConnections, SSLSocketFactory socketFactory,
                                       X509TrustManager trustManager) {
+        return create(reuseConnections, SocketFactory.getDefault(), socketFactory, trustManager);
+    }
+
+    /**
+     * With every connection's socket made by {@code sockets}: a counting factory shows how many
+     * bytes a check really took off the wire, which no server-side count can tell.
+     */
+    static ProbeClients create(boolean reuseConnections, SocketFactory sockets) {
+        return create(reuseConnections, sockets, null, null);
+    }
+
+    private static ProbeClients create(boolean reuseConnections, SocketFactory sockets,
+                                       SSLSocketFactory socketFactory, X509TrustManager trustManager) {
         ConnectionPool pool = reuseConnections ? new ConnectionPool() : new ConnectionPool(0, 1, TimeUnit.SECONDS);
         OkHttpClient verifying = new OkHttpClient.Builder()
                 .connectionPool(pool)
+                .socketFactory(sockets)
                 // Redirects are followed by the prober, hop by hop, inside one deadline.
                 .followRedirects(false)
                 .followSslRedirects(false)

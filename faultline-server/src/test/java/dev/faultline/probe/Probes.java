@@ -31,4 +31,8 @@ final class Probes {
     static CheckResult check(MonitorSpec spec) {
         return prober().check("test", spec, "local");
     }
+
+    static CheckResult check(MonitorSpec spec, ProbeClients clients) {
+        return prober(clients).check("test", spec, "local");
+    }
 }

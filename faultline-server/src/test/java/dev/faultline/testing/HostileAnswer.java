@@ -49,21 +49,37 @@ interface HostileAnswer {
     }
 
     static HostileAnswer endless() {
+        return endless(200, Map.of("Content-Type", "application/octet-stream"));
+    }
+
+    /** Answers {@code code} with {@code headers} and a chunked body that never ends. */
+    static HostileAnswer endless(int code, Map<String, String> headers) {
         byte[] chunk = new byte[64 * 1024];
         new Random(7).nextBytes(chunk);
         byte[] chunkHead = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
+        var head = new LinkedHashMap<>(headers);
+        head.put("Transfer-Encoding", "chunked");
+        Map<String, String> fixedHead = Map.copyOf(head);
         return (request, exchange) -> {
             // A small send buffer keeps bytesSent() close to what the client really took.
             exchange.socket.setSendBufferSize(chunk.length);
-            exchange.writeHead(200, Map.of("Content-Type", "application/octet-stream",
-                    "Transfer-Encoding", "chunked"));
+            exchange.writeHead(code, fixedHead);
             while (true) {
                 exchange.writeRaw(chunkHead);
                 exchange.writeBody(chunk, 0, chunk.length);
                 exchange.writeRaw(crlf);
             }
         };
+    }
+
+    /** {@code /done} answers 200 "done"; anything else is a 302 to it whose body never ends. */
+    static HostileAnswer redirectWithEndlessBody() {
+        HostileAnswer done = status(200, Map.of(), "done");
+        return (request, exchange) -> request.path().equals("/done")
+                ? done.answer(request, exchange)
+                : endless(302, Map.of("Location", exchange.absolute("/done"), "Content-Type", "text/html"))
+                        .answer(request, exchange);
     }
 
     static HostileAnswer garbage() {

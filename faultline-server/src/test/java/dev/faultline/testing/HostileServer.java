@@ -59,6 +59,14 @@ public final class HostileServer implements AutoCloseable {
         return new HostileServer(HostileAnswer.endless());
     }
 
+    /**
+     * Redirects every path but {@code /done} there with a 302 whose body never ends (counted in
+     * {@link #bytesSent()}); {@code /done} answers 200 "done".
+     */
+    public static HostileServer redirectsWithEndlessBody() {
+        return new HostileServer(HostileAnswer.redirectWithEndlessBody());
+    }
+
     /** Answers with an SSH banner and random bytes instead of HTTP, then closes the connection. */
     public static HostileServer garbage() {
         return new HostileServer(HostileAnswer.garbage());

@@ -33,7 +33,8 @@ class NginxServerTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(response.statusCode()).isEqualTo(504);
-            assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+            // nginx's own 1 s timer, plus what a loaded machine may add: the floor is the point.
+            assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(6));
             assertThat(upstream.hits()).isEqualTo(1);
         }
     }
