@@ -22,13 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard and a status page in headless Chromium, against a server watching real local
- * targets: one answering 503, one healthy, and a monitor whose name is a script tag.
+ * targets: one answering 503, one healthy, and a monitor whose name is a script tag. The
+ * overview swaps its list every 10 s, so an element can go stale between finding and reading it:
+ * every wait finds its elements again and lets WebDriver's exceptions pass until its deadline.
  */
 class DashboardBrowserTest {
 
@@ -91,7 +94,7 @@ class DashboardBrowserTest {
 
     @Test
     void overviewShowsTheDownMonitorWithItsFaultCauseAndNextStep() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             browser.open(base + "/");
             WebElement row = browser.driver().findElement(By.cssSelector("tr[data-monitor='checkout-api']"));
             assertThat(row.getText()).contains("Down", "SERVER FAULT", "service_unavailable", "HTTP 503",
@@ -113,7 +116,7 @@ class DashboardBrowserTest {
         browser.resize(1280, 900);
 
         browser.driver().findElement(By.cssSelector("tr[data-monitor='checkout-api'] .incident-link")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Open", "Incident #", "Checkout API"));
         assertThat(pageText()).contains("Diagnosis", "service_unavailable", "Next step:", "Timeline", "opened");
         browser.screenshot("incident-light");
@@ -121,7 +124,7 @@ class DashboardBrowserTest {
         // The signed-in admin takes it on: the page then says who, and the timeline has it.
         browser.driver().findElement(By.id("ack-note")).sendKeys("looking at the checkout pods");
         browser.driver().findElement(By.id("acknowledge-button")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.id("acknowledged")).getText())
                         .contains("Acknowledged by " + Dashboard.ADMIN, "looking at the checkout pods"));
         assertThat(browser.driver().findElements(By.id("acknowledge-button"))).isEmpty();
@@ -132,7 +135,7 @@ class DashboardBrowserTest {
     void filtersNarrowTheListWithoutAReload() {
         browser.open(base + "/");
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("tag"))).selectByValue("odd");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(browser.driver().findElements(By.cssSelector("tbody tr"))).hasSize(1));
         assertThat(pageText()).contains(XSS).doesNotContain("Checkout API");
         // The filter is in the address: a reload keeps it.
@@ -148,7 +151,7 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("f-url")).sendKeys("ftp://example.test/");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
 
-        WebElement error = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        WebElement error = await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions()
                 .until(() -> browser.driver().findElement(By.id("e-url")), e -> e != null);
         assertThat(error.getText()).contains("scheme must be http or https");
         assertThat(browser.driver().findElement(By.id("f-url")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -160,28 +163,28 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("f-tags")).sendKeys("shop, search");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(browser.driver().getCurrentUrl()).as(() -> pageText()).endsWith("/monitors/bad-target"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Bad target");
         assertThat(server.monitors().find("bad-target")).get().satisfies(m -> assertThat(m.tags()).containsExactly("shop", "search"));
 
         browser.driver().findElement(By.linkText("Edit")).click();
-        WebElement interval = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        WebElement interval = await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions()
                 .until(() -> browser.driver().findElement(By.id("f-interval")), e -> e != null);
         interval.clear();
         interval.sendKeys("5s");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(server.monitors().find("bad-target").orElseThrow().spec().interval()).isEqualTo(Duration.ofSeconds(5)));
         assertThat(server.monitors().find("bad-target").orElseThrow().tags()).containsExactly("shop", "search");
-        await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver().getCurrentUrl().endsWith("/monitors/bad-target"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> browser.driver().getCurrentUrl().endsWith("/monitors/bad-target"));
 
         browser.driver().findElement(By.xpath("//button[normalize-space()='Pause']")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Paused"));
         assertThat(server.monitors().isPaused("bad-target")).isTrue();
         browser.driver().findElement(By.xpath("//button[normalize-space()='Resume']")).click();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !server.monitors().isPaused("bad-target"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> !server.monitors().isPaused("bad-target"));
     }
 
     @Test
@@ -189,7 +192,7 @@ class DashboardBrowserTest {
         browser.open(base + "/manage/channels");
         int before = healthy.hits();
         browser.driver().findElement(By.xpath("//tr[th='ops-hook']//button")).click();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText()).contains("ops-hook", "delivered"));
         assertThat(healthy.hits()).isGreaterThan(before);
 
@@ -199,23 +202,23 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.id("m-start")).sendKeys("2030-01-01T03:00:00Z");
         browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T02:00:00Z");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.id("me-end")).getText()).contains("is not after start"));
         assertThat(pageText()).contains("No maintenance windows.");
 
         browser.driver().findElement(By.id("m-end")).clear();
         browser.driver().findElement(By.id("m-end")).sendKeys("2030-01-01T04:00:00Z");
         browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.cssSelector("table")).getText()).contains("upgrade", "home-page"));
         browser.driver().findElement(By.xpath("//tr[th='upgrade']//button")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(pageText()).contains("No maintenance windows."));
     }
 
     @Test
     void monitorPageDrawsPhaseAndStatusChartsFromTheChecks() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             browser.open(base + "/monitors/home-page?range=1h");
             assertThat(browser.driver().findElements(By.cssSelector("#phases-title ~ svg rect, figure[aria-labelledby='phases-title'] svg rect")))
                     .isNotEmpty();
@@ -224,7 +227,7 @@ class DashboardBrowserTest {
         assertThat(pageText()).contains("Response time by phase", "Checks by status class", "Regions", "local", "4xx and 5xx rate trend");
         browser.screenshot("monitor-light");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             browser.open(base + "/monitors/checkout-api?range=1h");
             assertThat(browser.driver().findElements(By.cssSelector("svg rect.c5xx"))).isNotEmpty();
             assertThat(pageText()).contains("Down since", "service_unavailable", "Next step:");
@@ -238,7 +241,7 @@ class DashboardBrowserTest {
     @Test
     void theOverviewUpdatesItselfWithoutAReload() {
         browser.open(base + "/?tag=later");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             browser.open(base + "/?tag=later");
             assertThat(browser.driver().findElement(By.cssSelector("tr[data-monitor='turning']")).getText()).contains("Up");
         });
@@ -246,7 +249,7 @@ class DashboardBrowserTest {
 
         turning.switchToStatus(500, Map.of(), "boom");
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.cssSelector("tr[data-monitor='turning']")).getText())
                         .contains("Down", "internal_server_error"));
         assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
@@ -254,7 +257,7 @@ class DashboardBrowserTest {
 
     @Test
     void statusPageShowsStateAndHistoryButNoUrlsOrDiagnosis() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             browser.open(base + "/status/public");
             assertThat(pageText()).contains("Example Shop status", "Checkout API", "Outage", "Home page", "Operational");
         });
@@ -263,7 +266,7 @@ class DashboardBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector(".history .day"))).hasSize(2 * 90);
         assertThat(browser.driver().findElements(By.tagName("nav"))).isEmpty();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             browser.open(base + "/status/internal");
             assertThat(pageText()).contains(failing.url("/checkout").toString(), "the service says it cannot serve right now");
         });

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -72,7 +73,7 @@ class DemoBrowserTest {
     void theOverviewSaysWhatIsDownWhoseFaultAndWhatToDo() {
         Dashboard.signedIn(browser, server);
         // The demo's monitors check every 5–30 s: within a minute every one has an answer.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             browser.open(base + "/");
             assertThat(browser.driver().findElement(By.cssSelector(".summary .counts")).getText()).contains("0 waiting");
             assertThat(row("gateway-timeout-504").getText()).contains("SERVER FAULT", "HTTP 504", "Next step:", "Incident #");
@@ -115,7 +116,7 @@ class DemoBrowserTest {
 
         browser.open(base + "/");
         row("gateway-timeout-504").findElement(By.cssSelector(".incident-link")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Incident #"));
         assertThat(pageText()).contains("Gateway timeout (504)", "SERVER FAULT", "Next step:");
         browser.screenshot("demo-incident-light");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 
 /**
  * Who gets in, in headless Chromium: the first admin through the one-time setup link, signing
@@ -99,7 +100,7 @@ class SignInBrowserTest {
     void signingOutEndsTheSessionAndAWrongPasswordIsTurnedAway() {
         browser.open(base + "/");
         browser.driver().findElement(By.id("sign-out")).click();
-        await().atMost(Duration.ofSeconds(5)).until(() -> path().equals("/login"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> path().equals("/login"));
         browser.open(base + "/incidents");
         assertThat(path()).isEqualTo("/login"); // the old cookie no longer opens anything
 
@@ -108,7 +109,7 @@ class SignInBrowserTest {
         assertThat(path()).isEqualTo("/login");
 
         Dashboard.signIn(browser, base, Dashboard.ADMIN, Dashboard.PASSWORD);
-        await().atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
         assertThat(browser.driver().findElement(By.linkText("Add monitor")).isDisplayed()).isTrue();
     }
 
@@ -116,19 +117,19 @@ class SignInBrowserTest {
     @Order(3)
     void aViewerSeesEverythingButCannotChangeAnything() {
         Dashboard.signIn(browser, base, Dashboard.ADMIN, Dashboard.PASSWORD);
-        await().atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
         browser.open(base + "/settings/users");
         browser.driver().findElement(By.id("username")).sendKeys("vera");
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("role"))).selectByValue("viewer");
         browser.driver().findElement(By.id("password")).sendKeys("viewer password 1");
         browser.driver().findElement(By.id("password_confirm")).sendKeys("viewer password 1");
         browser.driver().findElement(By.id("add-user-submit")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.id("users")).getText()).contains("vera", "viewer"));
 
         Dashboard.signIn(browser, base, "vera", "viewer password 1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).until(() -> path().equals("/"));
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             browser.open(base + "/");
             assertThat(pageText()).contains("vera", "Checkout API", "SERVER FAULT");
         });
@@ -137,7 +138,7 @@ class SignInBrowserTest {
 
         // The incident is there to read, without the button to acknowledge it.
         browser.driver().findElement(By.cssSelector("tr[data-monitor='checkout-api'] .incident-link")).click();
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Incident #"));
         assertThat(browser.driver().findElements(By.id("acknowledge-button"))).isEmpty();
 
