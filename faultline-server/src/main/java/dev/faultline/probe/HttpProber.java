@@ -36,6 +36,9 @@ import okhttp3.internal.http.HttpMethod;
  */
 public final class HttpProber {
 
+    // A redirect body of known length up to this is cheap to drain on close; anything else is cancelled.
+    private static final long DRAINABLE_REDIRECT_BODY = 64 * 1024;
+
     private final ProbeClients clients;
     private final CheckJudge judge;
     private final Clock clock;
@@ -95,8 +98,10 @@ public final class HttpProber {
                                 + " redirects; the last one pointed to " + next);
                     }
                     redirects.add(next.uri());
-                    if (response.body().contentLength() != 0) {
-                        // Its body goes unread: cancel, or close() would drain it (see the capped body below).
+                    long length = response.body().contentLength();
+                    if (length < 0 || length > DRAINABLE_REDIRECT_BODY) {
+                        // Its body goes unread: cancel, or close() would drain it (see the capped body below). A
+                        // redirect's usual few hundred bytes are drained at once and keep the connection usable.
                         call.cancel();
                     }
                     // As browsers do: 303, and 301/302 after a POST, continue as a GET without a body.

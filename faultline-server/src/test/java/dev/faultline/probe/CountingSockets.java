@@ -25,6 +25,11 @@ final class CountingSockets extends SocketFactory {
         return bytesRead.get();
     }
 
+    /** How many sockets have been made: connections opened. */
+    int opened() {
+        return sockets.size();
+    }
+
     /** Whether every socket made so far has been closed. */
     boolean allClosed() {
         return sockets.stream().allMatch(Socket::isClosed);

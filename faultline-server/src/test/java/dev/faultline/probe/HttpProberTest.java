@@ -191,6 +191,31 @@ class HttpProberTest {
     }
 
     @Test
+    void aRedirectsShortBodyIsDrainedSoAReusedConnectionSurvivesIt() throws Exception {
+        // With connection reuse on, a 301 with the usual short body must not cost the next hop a new connection.
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().equals("/done") ? "done".getBytes() : "Moved Permanently".getBytes();
+            if (!exchange.getRequestURI().getPath().equals("/done")) exchange.getResponseHeaders().add("Location", "/done");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/done") ? 200 : 301, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        var sockets = new CountingSockets();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/old");
+            CheckResult result = check(spec(url).assertion(new Assertion.BodyContains("done")).build(),
+                    ProbeClients.create(true, sockets));
+
+            assertThat(result.verdict().cause()).isEqualTo(Cause.OK);
+            assertThat(sockets.opened()).isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void moreRedirectsThanTheLimitIsALoop() {
         try (HostileServer server = HostileServer.redirectChain(4)) {
             CheckResult result = check(spec(server.url("/r/1")).maxRedirects(3).build());
