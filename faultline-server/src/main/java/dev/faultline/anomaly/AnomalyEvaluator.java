@@ -113,12 +113,17 @@ public final class AnomalyEvaluator {
             Map<String, Map<String, List<TrendBucket>>> read = series.read(chunk.stream().map(Monitor::id).toList(), now);
             reading += System.nanoTime() - readStart;
             for (Monitor monitor : chunk) {
-                Map<String, List<TrendBucket>> byRegion = read.getOrDefault(monitor.id(), Map.of());
-                Map<String, Rates> lastHour = new HashMap<>();
-                byRegion.forEach((region, buckets) -> lastHour.put(region, Rates.over(buckets, LAST_HOUR.endingAt(now.plus(MINUTE)))));
-                gauges.update(monitor.id(), lastHour);
-                List<Finding> found = findings(monitor, byRegion, now);
-                apply(monitor, found, open.getOrDefault(monitor.id(), Map.of()), now, counts);
+                // One monitor's failure (its store write, a detector) must not cost the others their pass.
+                try {
+                    Map<String, List<TrendBucket>> byRegion = read.getOrDefault(monitor.id(), Map.of());
+                    Map<String, Rates> lastHour = new HashMap<>();
+                    byRegion.forEach((region, buckets) -> lastHour.put(region, Rates.over(buckets, LAST_HOUR.endingAt(now.plus(MINUTE)))));
+                    gauges.update(monitor.id(), lastHour);
+                    List<Finding> found = findings(monitor, byRegion, now);
+                    apply(monitor, found, open.getOrDefault(monitor.id(), Map.of()), now, counts);
+                } catch (RuntimeException e) {
+                    log.error("{}: anomaly evaluation failed; the pass goes on with the other monitors", monitor.id(), e);
+                }
             }
         }
         gauges.retain(ids);
@@ -181,21 +186,22 @@ public final class AnomalyEvaluator {
                 .filter(a -> !a.lastSeenAt().plus(settings.clearAfter()).isAfter(now))
                 .toList();
         if (fresh.isEmpty() && again.isEmpty() && cleared.isEmpty()) return;
-        store.inTransaction(handle -> {
+        int openedNow = store.inTransaction(handle -> {
+            int count = 0;
             for (Map.Entry<AnomalyRecord, Finding> e : again) anomalies.seen(handle, e.getKey().id(), e.getValue().anomaly(), now);
             for (AnomalyRecord a : cleared) anomalies.resolve(handle, a.id(), now);
             for (Finding finding : fresh) {
                 Optional<AnomalyRecord> opened = anomalies.open(handle, monitor.id(), monitor.name(), finding.region(),
                         finding.anomaly(), now);
-                opened.ifPresent(record -> {
-                    log.info("{}: anomaly {} in region {}: {}", monitor.id(), finding.anomaly().kind().id(), finding.region(),
-                            finding.anomaly().summary());
-                    alerts.announce(handle, monitor, record, finding.status());
-                });
+                if (opened.isEmpty()) continue; // already open (another pass, or another node): not new here
+                log.info("{}: anomaly {} in region {}: {}", monitor.id(), finding.anomaly().kind().id(), finding.region(),
+                        finding.anomaly().summary());
+                alerts.announce(handle, monitor, opened.get(), finding.status());
+                count++;
             }
-            return null;
+            return count;
         });
-        counts[0] += fresh.size();
+        counts[0] += openedNow;
         counts[1] += again.size();
         counts[2] += cleared.size();
     }

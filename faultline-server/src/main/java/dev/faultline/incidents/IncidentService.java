@@ -12,6 +12,7 @@ import dev.faultline.monitor.Monitor;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,6 +40,10 @@ public final class IncidentService {
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
     static final int MAX_ACK_BY = 200;
     public static final int MAX_ACK_NOTE = 2000;
+    /** A step whose write fails is tried this many times in all (about two and a half minutes) before its event is dropped. */
+    static final int MAX_ATTEMPTS = 9;
+    static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(2);
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
     private final Clock clock;
     private final Store store;
     private final Alarms alarms;
@@ -188,9 +193,33 @@ public final class IncidentService {
     /**
      * Applies the event and stores what it changed in one transaction: incidents, timeline, blips,
      * the alerts that announce them and the engine's state. A crash leaves all of it or none; a
-     * failed write puts the monitor back as it was, so that its next event makes the step again.
+     * failed write puts the monitor back as it was and the same event is tried again after a
+     * backoff ({@link #retryDelay}). Until then the monitor's later events wait behind it, so that
+     * they are applied in the order they came.
      */
     private void apply(MonitorSlot slot, Event event, Optional<CheckResult> result) {
+        if (slot.retrying) {
+            if (!slot.defer(new MonitorSlot.Pending(event, result))) {
+                log.warn("{}: too many events wait behind a failed step; the oldest is dropped", slot.monitor().id());
+            }
+            return;
+        }
+        step(slot, event, result, 1);
+    }
+
+    /** The event again, then those that came while it waited, in order, unless one of them fails in turn. */
+    private void retry(MonitorSlot slot, Event event, Optional<CheckResult> result, int attempt) {
+        if (slots.get(slot.monitor().id()) != slot) return; // the monitor was removed meanwhile
+        slot.retrying = false;
+        step(slot, event, result, attempt);
+        while (!slot.retrying) {
+            Optional<MonitorSlot.Pending> next = slot.nextDeferred();
+            if (next.isEmpty()) return;
+            step(slot, next.get().event(), next.get().result(), 1);
+        }
+    }
+
+    private void step(MonitorSlot slot, Event event, Optional<CheckResult> result, int attempt) {
         MonitorState before = slot.state;
         Step step = slot.engine().apply(before, event);
         boolean changed = !step.actions().isEmpty() || !sameApartFromLatest(before, step.state());
@@ -211,9 +240,36 @@ public final class IncidentService {
             });
         } catch (RuntimeException e) {
             slot.restore(saved);
-            log.error("{}: could not store the incident engine's step for {}; it is tried again at the next event",
-                    slot.monitor().id(), event.getClass().getSimpleName(), e);
+            failed(slot, event, result, attempt, e);
         }
+    }
+
+    private void failed(MonitorSlot slot, Event event, Optional<CheckResult> result, int attempt, RuntimeException e) {
+        String id = slot.monitor().id();
+        String kind = event.getClass().getSimpleName();
+        if (attempt < MAX_ATTEMPTS) {
+            Duration delay = retryDelay(attempt);
+            log.warn("{}: could not store the incident engine's step for {} (attempt {} of {}); trying again in {}",
+                    id, kind, attempt, MAX_ATTEMPTS, delay, e);
+            slot.retrying = true;
+            alarms.set(clock.instant().plus(delay), () -> stripes.execute(id, () -> retry(slot, event, result, attempt + 1)));
+            return;
+        }
+        log.error("{}: could not store the incident engine's step for {} after {} attempts; the event is dropped",
+                id, kind, MAX_ATTEMPTS, e);
+        // What was asked for must match the state put back, or nothing would ever ask again.
+        if (event instanceof Event.MaintenanceStarted || event instanceof Event.MaintenanceEnded) {
+            slot.maintenanceAskedFor = slot.state.inMaintenance();
+        }
+        if (event instanceof ConfirmationDeadline) {
+            slot.state.pendingDeadline().ifPresent(at -> setDeadline(id, clock.instant().plus(MAX_RETRY_DELAY)));
+        }
+    }
+
+    /** 2 s after the first failure, doubling up to {@link #MAX_RETRY_DELAY}. */
+    static Duration retryDelay(int failures) {
+        Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << Math.min(failures - 1, 16));
+        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
     }
 
     private static boolean sameApartFromLatest(MonitorState a, MonitorState b) {

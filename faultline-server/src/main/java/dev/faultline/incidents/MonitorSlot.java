@@ -3,9 +3,11 @@ package dev.faultline.incidents;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Verdict;
 import dev.faultline.incident.ConfirmPolicy;
+import dev.faultline.incident.Event;
 import dev.faultline.incident.IncidentEngine;
 import dev.faultline.incident.MonitorState;
 import dev.faultline.monitor.Monitor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +29,13 @@ final class MonitorSlot {
     private ConfirmPolicy policy;
     private IncidentEngine engine;
     volatile MonitorState state;
-    /** Whether the service last asked for this monitor to be in maintenance; set under the service's lock. */
-    boolean maintenanceAskedFor;
+    /** Whether the service last asked for this monitor to be in maintenance; set under the service's lock (or by a dropped step). */
+    volatile boolean maintenanceAskedFor;
+    /** The most events kept waiting behind a failed step; beyond it the oldest go. */
+    static final int MAX_DEFERRED = 1000;
+    /** A failed step waits for its retry: later events wait behind it ({@link #defer}). */
+    boolean retrying;
+    private final ArrayDeque<Pending> deferred = new ArrayDeque<>();
     Optional<Long> openIncidentId = Optional.empty();
     Optional<CheckResult> latest = Optional.empty();
     /** The failing checks of the suspicion under way: written to the timeline if it becomes an incident. */
@@ -85,6 +92,22 @@ final class MonitorSlot {
         episodeChecks.addAll(saved.episodeChecks());
         failingByRegion.clear();
         failingByRegion.putAll(saved.failingByRegion());
+    }
+
+    /** Keeps the event for after the retry; false when the oldest kept one had to go to make room. */
+    boolean defer(Pending pending) {
+        boolean room = deferred.size() < MAX_DEFERRED;
+        if (!room) deferred.removeFirst();
+        deferred.addLast(pending);
+        return room;
+    }
+
+    Optional<Pending> nextDeferred() {
+        return Optional.ofNullable(deferred.pollFirst());
+    }
+
+    /** An event that came while a failed step waited for its retry. */
+    record Pending(Event event, Optional<CheckResult> result) {
     }
 
     record Saved(MonitorState state, Optional<Long> openIncidentId, Optional<CheckResult> latest,

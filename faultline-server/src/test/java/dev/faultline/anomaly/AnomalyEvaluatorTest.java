@@ -373,6 +373,50 @@ class AnomalyEvaluatorTest {
     }
 
     // A healthy week of one check a minute; from `since`, `share` of them answer `status`, evenly spread.
+    @DatabaseTest
+    void aMonitorWhoseStoreWriteFailsCostsTheOthersNothingAndAnAnomalyNotOpenedIsNotCounted(TestDatabase db) throws Exception {
+        monitors.clear();
+        monitors.addAll(List.of(monitor("boom"), monitor("quiet"), monitor("old")));
+        start(db);
+        for (String id : List.of("boom", "quiet", "old", "api")) healthyWeekThen(db, id, "local", 404, 0.10, DAY_AGO);
+        refuseAnomalies(db);
+
+        // "boom" throws, "quiet" has its insert skipped by the database: only "old" opens one.
+        assertThat(evaluator.evaluate().opened()).isEqualTo(1);
+        long old = onlyOpen().id();
+        assertThat(onlyOpen().monitorId()).isEqualTo("old");
+
+        monitors.removeIf(m -> m.id().equals("old")); // its anomaly is now an orphan, resolved at the end of the pass
+        monitors.add(monitor("api"));
+        clock.advance(Duration.ofMinutes(1));
+        AnomalyEvaluator.Pass pass = evaluator.evaluate();
+
+        assertThat(pass.opened()).isEqualTo(1);
+        assertThat(pass.resolved()).isEqualTo(1);
+        assertThat(onlyOpen().monitorId()).isEqualTo("api");
+        assertThat(store.anomalies().recent(10)).filteredOn(a -> a.id() == old).singleElement()
+                .satisfies(a -> assertThat(a.resolvedAt()).contains(clock.instant()));
+        assertThat(store.anomalies().recent(10)).extracting(AnomalyRecord::monitorId).containsOnly("old", "api");
+    }
+
+    // "boom": every insert of its anomalies fails; "quiet": the database skips them, as when another node opened it first.
+    private void refuseAnomalies(TestDatabase db) {
+        store.inTransaction(handle -> {
+            if (db.name().equals("sqlite")) {
+                handle.execute("CREATE TRIGGER refuse_boom BEFORE INSERT ON anomalies WHEN NEW.monitor_id = 'boom'"
+                        + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+                handle.execute("CREATE TRIGGER skip_quiet BEFORE INSERT ON anomalies WHEN NEW.monitor_id = 'quiet'"
+                        + " BEGIN SELECT RAISE(IGNORE); END");
+            } else {
+                handle.execute("CREATE FUNCTION refuse_anomaly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.monitor_id = 'boom' THEN RAISE EXCEPTION 'disk full'; END IF;"
+                        + " IF NEW.monitor_id = 'quiet' THEN RETURN NULL; END IF; RETURN NEW; END $$");
+                handle.execute("CREATE TRIGGER refuse_anomaly BEFORE INSERT ON anomalies FOR EACH ROW EXECUTE FUNCTION refuse_anomaly()");
+            }
+            return null;
+        });
+    }
+
     private static void healthyWeekThen(TestDatabase db, String monitor, String region, int status, double share,
                                         Instant since) {
         int every = (int) Math.round(1 / share);

@@ -71,7 +71,7 @@ class IncidentServiceTest {
             assertThat(harness.store.states().loadAll().get("api").status()).isNotEqualTo(Status.DOWN);
             assertThat(harness.service.status("api")).isNotEqualTo(Optional.of(Status.DOWN));
 
-            harness.check("api", 502); // the same step again, now stored whole
+            harness.check("api", 502); // waits behind the failed step, whose retry makes it again, now stored whole
             assertThat(harness.incidentSummaries()).containsExactly("open critical bad_gateway");
             assertThat(stored).extracting(r -> r.transition().name()).containsExactly("OPENED");
             long id = harness.incidents().getFirst().id();
