@@ -116,6 +116,11 @@ public final class ProbeAgent implements AutoCloseable {
             } catch (IOException | ServerLink.Refused e) {
                 if (closed) return;
                 backoff.failed("upload", e);
+            } catch (RuntimeException e) {
+                // The buffer's disk failing (UncheckedIOException) must not end the uploads for good: tried again after a pause.
+                if (closed) return;
+                log.error("uploading the buffered results failed; trying again", e);
+                backoff.failed("upload", e);
             }
         }
     }
