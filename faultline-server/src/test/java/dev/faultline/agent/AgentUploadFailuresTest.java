@@ -82,6 +82,29 @@ class AgentUploadFailuresTest {
     }
 
     @Test
+    void aBatchRefusedWithA404Or429IsSentAgainNotDropped() throws Exception {
+        refuseNext.set(2);
+        try (ProbeAgent agent = ProbeAgent.start(settings(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> refused.size() >= 1 && !accepted.isEmpty());
+            refusalStatus.set(429);
+            refuseNext.set(1);
+            int before = refused.size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> refused.size() > before && accepted.containsAll(refused));
+        }
+        assertThat(accepted).containsAll(refused);
+    }
+
+    @Test
+    void aBatchTheServerCallsBadIsDroppedAndTheNextOnesGoOn() throws Exception {
+        refusalStatus.set(422);
+        refuseNext.set(1);
+        try (ProbeAgent agent = ProbeAgent.start(settings(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> refused.size() == 1 && accepted.size() >= 2);
+        }
+        assertThat(accepted).doesNotContainAnyElementsOf(refused);
+    }
+
+    @Test
     void aBufferFailingToSealDoesNotStopTheUploads() throws Exception {
         try (ProbeAgent agent = ProbeAgent.start(settings(), Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !accepted.isEmpty());
