@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class ProbeAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProbeAgent.class);
     private static final String ASSIGNMENT_FILE = "assignment.json";
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+    // The statuses by which the server says the batch itself is bad (malformed, too large, invalid): sent again, it would be again.
+    private static final Set<Integer> BATCH_REFUSED = Set.of(400, 413, 422);
 
     private final AgentSettings settings;
     private final ObjectMapper mapper = Json.mapper();
@@ -116,6 +119,11 @@ public final class ProbeAgent implements AutoCloseable {
             } catch (IOException | ServerLink.Refused e) {
                 if (closed) return;
                 backoff.failed("upload", e);
+            } catch (RuntimeException e) {
+                // The buffer's disk failing (UncheckedIOException) must not end the uploads for good: tried again after a pause.
+                if (closed) return;
+                log.error("uploading the buffered results failed; trying again", e);
+                backoff.failed("upload", e);
             }
         }
     }
@@ -130,9 +138,10 @@ public final class ProbeAgent implements AutoCloseable {
                 Receipt receipt = link.upload(segment.batchId(), results);
                 if (receipt.duplicate()) log.info("batch {} was stored before; not stored again", segment.batchId());
             } catch (ServerLink.Refused refused) {
-                // 401 and 5xx may pass (a fixed token, a recovered server); any other refusal never will.
-                if (refused.status == 401 || refused.status >= 500) throw refused;
-                log.error("the server refuses batch {} of {} result(s) for good; dropping it: {}", segment.batchId(),
+                // Only a refusal of the batch itself is for good; any other (401, 403, 404, 408, 429, 5xx: a token,
+                // a proxy, a server mid-upgrade) may pass, and dropping the batch would lose its results.
+                if (!BATCH_REFUSED.contains(refused.status)) throw refused;
+                log.error("the server refuses batch {} for good; dropping its {} result(s): {}", segment.batchId(),
                         results.size(), refused.getMessage());
             }
             buffer.sent(segment);

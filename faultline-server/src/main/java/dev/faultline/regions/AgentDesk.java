@@ -48,6 +48,8 @@ public final class AgentDesk implements AutoCloseable {
     private static final class Desk {
         long version;
         List<Monitor> monitors = List.of();
+        // The ids of `monitors`, for the check made on every uploaded result: read without the lock, replaced whole.
+        volatile Set<String> monitorIds = Set.of();
         final Set<String> rechecks = new LinkedHashSet<>();
         Instant lastSeen;
         long results;
@@ -78,9 +80,9 @@ public final class AgentDesk implements AutoCloseable {
                 List<Monitor> own = monitors.stream().filter(m -> m.regions().contains(region)).toList();
                 if (!own.equals(desk.monitors)) {
                     desk.monitors = own;
+                    desk.monitorIds = Set.copyOf(own.stream().map(Monitor::id).toList());
                     desk.version++;
-                    Set<String> ids = new LinkedHashSet<>(own.stream().map(Monitor::id).toList());
-                    desk.rechecks.retainAll(ids);
+                    desk.rechecks.retainAll(desk.monitorIds);
                 }
             });
             changed.signalAll();
@@ -96,7 +98,7 @@ public final class AgentDesk implements AutoCloseable {
             boolean any = false;
             for (String region : regions) {
                 Desk desk = desks.get(region);
-                if (desk != null && desk.monitors.stream().anyMatch(m -> m.id().equals(monitorId))) {
+                if (desk != null && desk.monitorIds.contains(monitorId)) {
                     any |= desk.rechecks.add(monitorId);
                 }
             }
@@ -138,13 +140,9 @@ public final class AgentDesk implements AutoCloseable {
 
     /** Whether the monitor is one of the region's now: results for others are not taken. */
     public boolean assigned(String region, String monitorId) {
-        lock.lock();
-        try {
-            Desk desk = desks.get(region);
-            return desk != null && desk.monitors.stream().anyMatch(m -> m.id().equals(monitorId));
-        } finally {
-            lock.unlock();
-        }
+        // Without the lock: it is asked for every uploaded result, and `desks` never changes after construction.
+        Desk desk = desks.get(region);
+        return desk != null && desk.monitorIds.contains(monitorId);
     }
 
     /** Counts a batch of results taken from the region's agent. */

@@ -7,6 +7,8 @@ import dev.faultline.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a batch of results from a region's agent: stores it once (its id in the same transaction),
@@ -15,6 +17,8 @@ import java.util.function.Consumer;
  * region are left out and counted as ignored; canary results are not stored, only heard.
  */
 public final class AgentResults {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentResults.class);
 
     private final Store store;
     private final AgentDesk desk;
@@ -37,7 +41,15 @@ public final class AgentResults {
             return new Receipt(batchId, 0, ignored, true);
         }
         desk.received(region, stored.size());
-        kept.forEach(pipeline);
+        // The batch is stored and a retry of it is ignored: one result failing must not keep the rest from the pipeline.
+        for (CheckResult result : kept) {
+            try {
+                pipeline.accept(result);
+            } catch (RuntimeException e) {
+                log.error("a result of monitor {} from region {} (batch {}) failed in the pipeline; the batch's others go on",
+                        result.monitor(), region, batchId, e);
+            }
+        }
         return new Receipt(batchId, stored.size(), ignored, false);
     }
 }

@@ -8,7 +8,9 @@ import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.Monitor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * again. Judging a region reads the latest result of each of its monitors, so it is done only
  * when the evidence may have changed the answer: on a canary result, and when the share of the
  * region's monitors failing without an answer (kept up to date per result) crosses a threshold.
- * Thread-safe; the listener is called under the watch's lock, so changes reach it in order.
+ * Thread-safe. The listener is called outside the watch's lock, on the thread that caused the
+ * change, one change at a time and in order: it writes to the store, and a failing write must
+ * neither escape into the result's path nor be lost, so a change it fails on is kept and offered
+ * again with the next result or canary.
  */
 public final class RegionWatch {
 
@@ -49,6 +54,14 @@ public final class RegionWatch {
     // How many of the region's monitors were failing when it was last judged healthy despite them (an
     // outage everywhere, say): it is judged again only when about 1 % more fail, not on every failure.
     private final Map<String, Integer> failingWhenJudgedHealthy = new HashMap<>();
+    // Changes judged but not yet heard by the listener (guarded by this); delivered under `delivery` alone.
+    private final Deque<Change> undelivered = new ArrayDeque<>();
+    private final Object delivery = new Object();
+
+    private record Change(String region, Optional<ProbeHealth.Reason> reason, Cause cause, Instant at) {}
+
+    // A listener failing for ever must not grow the queue without bound: beyond this the oldest go, logged.
+    private static final int MAX_UNDELIVERED = 1_000;
 
     public RegionWatch(ProbeHealth.Policy policy, LatestResults latest, Clock clock, Listener listener) {
         this.policy = policy;
@@ -66,13 +79,23 @@ public final class RegionWatch {
     }
 
     /** A canary's result: the region is judged at once. */
-    public synchronized void canary(CheckResult result) {
-        canaries.computeIfAbsent(result.region(), r -> new HashMap<>()).put(result.url().toString(), RegionResult.of(result));
-        judge(result.region(), result.verdict().cause());
+    public void canary(CheckResult result) {
+        synchronized (this) {
+            canaries.computeIfAbsent(result.region(), r -> new HashMap<>()).put(result.url().toString(), RegionResult.of(result));
+            judge(result.region(), result.verdict().cause());
+        }
+        deliver();
     }
 
     /** A monitor's result; call it before the incident engine hears the result, so that a region found unhealthy by it is left out. */
-    public synchronized void observe(CheckResult result) {
+    public void observe(CheckResult result) {
+        synchronized (this) {
+            take(result);
+        }
+        deliver();
+    }
+
+    private void take(CheckResult result) {
         String region = result.region();
         Set<String> failing = failingWithoutAnswer.computeIfAbsent(region, r -> new HashSet<>());
         boolean changed = ProbeHealth.withoutAnswer(RegionResult.of(result))
@@ -126,6 +149,34 @@ public final class RegionWatch {
         } else {
             log.info("probe region {} is healthy again: its results count again", region);
         }
-        listener.changed(region, after, cause, now);
+        if (undelivered.size() >= MAX_UNDELIVERED) {
+            Change dropped = undelivered.removeFirst();
+            log.error("probe region {}: the change to {} at {} was never delivered (its listener keeps failing) and is dropped",
+                    dropped.region(), dropped.reason().map(Enum::name).orElse("healthy"), dropped.at());
+        }
+        undelivered.addLast(new Change(region, after, cause, now));
+    }
+
+    // Outside the watch's lock: the listener writes alerts to the store, which may be slow or fail.
+    private void deliver() {
+        synchronized (delivery) {
+            while (true) {
+                Change next;
+                synchronized (this) {
+                    next = undelivered.peekFirst();
+                }
+                if (next == null) return;
+                try {
+                    listener.changed(next.region(), next.reason(), next.cause(), next.at());
+                } catch (RuntimeException e) {
+                    log.error("probe region {}: telling of its change to {} failed; tried again with the next result",
+                            next.region(), next.reason().map(Enum::name).orElse("healthy"), e);
+                    return;
+                }
+                synchronized (this) {
+                    if (undelivered.peekFirst() == next) undelivered.removeFirst();
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ import dev.faultline.probe.Canaries;
 import dev.faultline.regions.RegionWatch;
 import dev.faultline.store.ResultWriter;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every check result takes, the server's own and its agents' alike: the latest
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * scheduler only: an agent honours it by itself.
  */
 final class ResultPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultPipeline.class);
 
     private final String ownRegion;
     private final LatestResults latest;
@@ -55,12 +59,22 @@ final class ResultPipeline {
             regions.canary(result);
             return;
         }
-        latest.record(result);
-        counters.count(result);
-        cdn.onResult(result);
-        if (store) writer.submit(result);
-        if (result.region().equals(ownRegion)) backoffs.get().apply(result);
-        regions.observe(result); // first: a region this result shows to be at fault must not count it
+        // No side step may keep the result from the incident engine: each failure is logged and passed over.
+        guarded("latest results", result, () -> latest.record(result));
+        guarded("counters", result, () -> counters.count(result));
+        guarded("CDN watch", result, () -> cdn.onResult(result));
+        if (store) guarded("store writer", result, () -> writer.submit(result));
+        if (result.region().equals(ownRegion)) guarded("Retry-After back-off", result, () -> backoffs.get().apply(result));
+        guarded("region watch", result, () -> regions.observe(result)); // first: a region this result shows to be at fault must not count it
         incidents.accept(result);
+    }
+
+    private static void guarded(String step, CheckResult result, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.error("the {} failed on a result of monitor {} from region {}; the result goes on to the incident engine",
+                    step, result.monitor(), result.region(), e);
+        }
     }
 }

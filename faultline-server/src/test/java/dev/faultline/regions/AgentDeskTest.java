@@ -11,8 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What each region's agent is given: its own monitors, a version that changes only with them, and its re-checks once. */
@@ -64,6 +71,51 @@ class AgentDeskTest {
         assertThat(eu.monitors()).isEqualTo(1);
         assertThat(desk.statuses().get(1).connected()).isFalse();
         assertThat(desk.statuses().get(1).lastSeen()).isEmpty();
+    }
+
+    @Test
+    void whetherAMonitorIsAssignedIsAnsweredWithoutWaitingForTheDesksLock() throws Exception {
+        desk.replaceMonitors(List.of(monitor("api", "eu")));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A replacement that stops while it holds the desk's lock (as a long one would).
+        List<Monitor> stuck = new AbstractList<>() {
+            private final List<Monitor> monitors = List.of(monitor("api", "eu"), monitor("shop", "eu"));
+
+            @Override
+            public Monitor get(int index) {
+                return monitors.get(index);
+            }
+
+            @Override
+            public int size() {
+                return monitors.size();
+            }
+
+            @Override
+            public Stream<Monitor> stream() {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return monitors.stream();
+            }
+        };
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> replacing = threads.submit(() -> desk.replaceMonitors(stuck));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> api = threads.submit(() -> desk.assigned("eu", "api"));
+            try {
+                assertThat(api.get(10, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                release.countDown();
+            }
+            replacing.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(desk.assigned("eu", "shop")).isTrue();
+        assertThat(desk.assigned("us", "shop")).isFalse();
     }
 
     private static Monitor monitor(String id, String... regions) {
