@@ -105,7 +105,9 @@ class SignInBrowserTest {
         assertThat(path()).isEqualTo("/login"); // the old cookie no longer opens anything
 
         Dashboard.signIn(browser, base, Dashboard.ADMIN, "not the password");
-        assertThat(browser.driver().findElement(By.id("login-error")).getText()).isNotBlank();
+        // The click returns before the answer's page has loaded: wait for it.
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(browser.driver().findElement(By.id("login-error")).getText()).isNotBlank());
         assertThat(path()).isEqualTo("/login");
 
         Dashboard.signIn(browser, base, Dashboard.ADMIN, Dashboard.PASSWORD);
