@@ -1,5 +1,6 @@
 package dev.faultline.anomaly;
 
+import dev.faultline.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.alert.AlertRouting;
@@ -33,8 +34,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +59,7 @@ class AnomalyEvaluatorTest {
 
     private final Receiver team = Receiver.answering(200, "ok");
     private final Receiver pager = Receiver.answering(200, "ok");
-    private final FixedClock clock = new FixedClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final TrendGauges gauges = new TrendGauges();
     private final AtomicReference<MaintenanceCalendar> calendar = new AtomicReference<>(MaintenanceCalendar.EMPTY);
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -468,37 +467,5 @@ class AnomalyEvaluatorTest {
     static Monitor monitor(String name, String... regions) {
         return new Monitor(name, MonitorSpec.builder(URI.create("https://" + name + ".example.com/")).name(name).build(),
                 regions.length == 0 ? List.of("local") : List.of(regions), List.of(), List.of(), Monitor.Source.CONFIG);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class FixedClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        FixedClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        void set(Instant at) {
-            now.set(at);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("stays in UTC");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.alert.outbox;
 
+import dev.faultline.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.faultline.web.auth;
 
+import dev.faultline.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.store.Store;

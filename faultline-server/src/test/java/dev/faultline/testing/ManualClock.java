@@ -1,4 +1,4 @@
-package dev.faultline.alert.outbox;
+package dev.faultline.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until the test moves it; safe to read from any thread. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
