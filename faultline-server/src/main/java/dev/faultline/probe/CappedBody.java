@@ -46,7 +46,19 @@ record CappedBody(byte[] bytes, boolean truncated, String sha256, Charset charse
         return new CappedBody(kept.readByteArray(), truncated, HexFormat.of().formatHex(digest.digest()), charset);
     }
 
+    // A clone of one digest is a copy of its state; getInstance looks the provider up by
+    // reflection on every call, which was a visible part of a check's own CPU.
+    private static final MessageDigest SHA_256 = lookUpSha256();
+
     private static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256();
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

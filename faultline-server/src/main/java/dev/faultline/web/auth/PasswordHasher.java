@@ -13,8 +13,13 @@ import com.password4j.types.Argon2;
 final class PasswordHasher {
 
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
-    // Checked when the user does not exist, so that a failure takes as long either way.
-    private static final String DUMMY = Password.hash("not a password").addRandomSalt(16).with(ARGON2ID).getResult();
+
+    // Checked when the user does not exist, so that a failure takes as long either way. Made on
+    // first use, not at start: a hash takes 19 MiB of heap for a moment, and a server nobody
+    // signs in to should not size its heap for it.
+    private static final class Dummy {
+        static final String HASH = Password.hash("not a password").addRandomSalt(16).with(ARGON2ID).getResult();
+    }
 
     String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
@@ -31,7 +36,7 @@ final class PasswordHasher {
 
     /** Spends the time of one check and returns false: the answer for a user who does not exist. */
     boolean matchesNobody(String password) {
-        matches(password, DUMMY);
+        matches(password, Dummy.HASH);
         return false;
     }
 }
