@@ -206,10 +206,14 @@ public final class AlertBench {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path log = out.isEmpty() ? dataDir.resolve("agent-" + region + ".log")
                 : Path.of(out.replaceFirst("\\.json$", "") + "-agent-" + region + ".log");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.faultline.cli.Main", "probe",
+        List<String> command = new ArrayList<>(List.of(java));
+        // The JVM options ./faultline gives 'probe' (bench/run names the file), as an agent is started.
+        String jvmOptions = System.getProperty("faultline.bench.server-jvm-options", "");
+        if (!jvmOptions.isEmpty()) command.add("@" + jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.faultline.cli.Main", "probe",
                 "--server", "http://127.0.0.1:" + serverPort, "--region", region, "--token", token,
-                "--buffer-dir", dataDir.resolve("agent-buffer-" + region).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--buffer-dir", dataDir.resolve("agent-buffer-" + region).toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static FaultlineConfig config(Path dataDir, int port, List<Target> targets, Duration interval,

@@ -275,7 +275,7 @@ public final class BenchSummary {
         });
         if (runs.isEmpty()) return;
         line("");
-        line("Peer: the same HTTP monitors against nginx, in Uptime Kuma (npm) and in Faultline (java -jar), each alone");
+        line("Peer: the same HTTP monitors against nginx, in Uptime Kuma (npm) and in Faultline (as ./faultline run starts it), side by side");
         boolean measured = false;
         for (Map.Entry<String, JsonNode> entry : runs) {
             JsonNode run = entry.getValue();

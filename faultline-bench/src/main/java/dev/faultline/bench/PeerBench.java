@@ -24,18 +24,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The same HTTP monitors in Uptime Kuma and in Faultline, each alone, each a whole server as its
- * users run it: {@code node server/server.js} of the npm package (its SQLite database made by its
- * own migrations at install time, the monitors inserted into it before it starts), and
- * {@code java -jar faultline.jar run} with a config file. Both check {@code --monitors} URLs spread
- * over the nginx ports from {@code --base-port}, every {@code --interval} seconds (20 s: Uptime
- * Kuma's minimum).
+ * The same HTTP monitors in Uptime Kuma and in Faultline, each a whole server as its users run
+ * it: {@code node server/server.js} of the npm package (its SQLite database made by its own
+ * migrations at install time, the monitors inserted into it before it starts), and
+ * {@code java @bin/server.jvm-options -jar faultline.jar run} with a config file, as
+ * {@code ./faultline run} starts it. Both check {@code --monitors} URLs spread over the nginx
+ * ports from {@code --base-port}, every {@code --interval} seconds (20 s: Uptime Kuma's minimum).
  *
- * <p>Each server is started, given until every monitor has been checked once (Uptime Kuma starts
- * its monitors 0.3–1 s apart) or {@code --warmup} seconds, whichever comes first, then measured
- * over {@code --window} seconds: the process's CPU time from /proc (utime + stime), the checks it
- * stored in that time (rows of Uptime Kuma's {@code heartbeat} table, of Faultline's
- * {@code results} table: the growth of their ids), and its peak RSS (VmHWM) at the end.
+ * <p>The two run side by side, started together and measured over the same window, so that
+ * whatever else the machine does hits both alike; at 10 checks a second each takes a few per cent
+ * of a core, too little to slow the other. Each is given until every monitor has been checked once
+ * (Uptime Kuma starts its monitors 0.3–1 s apart) and at least {@code --warmup} seconds (at most
+ * {@code --max-warmup}), then measured over {@code --window} seconds: the process's CPU time from
+ * /proc (utime + stime), the checks it stored in that time (rows of Uptime Kuma's
+ * {@code heartbeat} table, of Faultline's {@code results} table: the growth of their ids), and its
+ * peak RSS (VmHWM) at the end.
  */
 public final class PeerBench {
 
@@ -66,7 +69,8 @@ public final class PeerBench {
         for (int i = 0; i < monitors; i++) urls.add("http://127.0.0.1:" + (basePort + i % ports) + "/m/" + i);
 
         Report report = new Report("peer").put("monitors", monitors).put("interval_s", interval)
-                .put("window_s", window.toMillis() / 1e3);
+                .put("window_s", window.toMillis() / 1e3).put("side_by_side", true);
+        List<Running> running = new ArrayList<>();
         try {
             // Uptime Kuma: its own database, with the monitors in it before it starts.
             Path kumaData = Files.createDirectories(work.resolve("kuma"));
@@ -77,7 +81,6 @@ public final class PeerBench {
             Contender uptimeKuma = new Contender("uptime-kuma", kumaData.resolve("kuma.db"), "SELECT max(id), count(DISTINCT monitor_id) FROM heartbeat",
                     new ProcessBuilder(node, "server/server.js", "--data-dir=" + kumaData, "--port=" + kumaPort, "--host=127.0.0.1")
                             .directory(kuma.toFile()), "http://127.0.0.1:" + kumaPort + "/", logs.resolve("peer-uptime-kuma.log"));
-            report.put("uptime_kuma", uptimeKuma.measure(monitors, warmup, maxWarmup, window, ticksPerSecond));
 
             // Faultline: a config file with the same monitors.
             Path faultlineData = Files.createDirectories(work.resolve("faultline"));
@@ -94,93 +97,51 @@ public final class PeerBench {
             Contender faultline = new Contender("faultline", faultlineData.resolve("faultline.db"),
                     "SELECT max(id), count(DISTINCT monitor_id) FROM results", new ProcessBuilder(command),
                     "http://127.0.0.1:" + faultlinePort + "/healthz", logs.resolve("peer-faultline.log"));
-            report.put("faultline", faultline.measure(monitors, warmup, maxWarmup, window, ticksPerSecond));
+
+            for (Contender contender : List.of(uptimeKuma, faultline)) running.add(contender.start(monitors));
+            for (Running each : running) each.waitUntilUp();
+            settle(running, monitors, warmup, maxWarmup);
+            Report.log("peer: both settled; measuring %s, side by side", window);
+            for (Running each : running) each.beginWindow();
+            Thread.sleep(window);
+            for (Running each : running) each.endWindow();
+            Thread.sleep(500); // what was checked in the window and is still being written
+            report.put("uptime_kuma", running.get(0).figures(ticksPerSecond));
+            report.put("faultline", running.get(1).figures(ticksPerSecond));
+            report.put("java_opts", String.join(" ", javaOpts));
             report.put("node", run(node, "--version"));
         } finally {
+            // Measured and counted: no need for a clean shutdown of a database about to be deleted.
+            for (Running each : running) each.stop();
             deleteTree(work);
         }
         report.write(args.text("out", ""));
     }
 
+    /** Until every server has a stored check of every monitor (or the cap), and at least the warm-up. */
+    private static void settle(List<Running> running, int monitors, Duration warmup, Duration maxWarmup) throws InterruptedException {
+        long started = running.stream().mapToLong(r -> r.started).min().orElseThrow();
+        long minEnd = started + warmup.toNanos();
+        long maxEnd = started + maxWarmup.toNanos();
+        while (System.nanoTime() < maxEnd) {
+            boolean all = true;
+            for (Running each : running) all &= each.checkedAll();
+            if (all && System.nanoTime() >= minEnd) break;
+            Thread.sleep(250);
+        }
+        for (Running each : running) each.settled();
+    }
+
     /** One server under test: how to start it, where it stores its checks, and how to tell that it is up. */
     private record Contender(String name, Path database, String progressQuery, ProcessBuilder command, String upUrl, Path log) {
 
-        Map<String, Object> measure(int monitors, Duration warmup, Duration maxWarmup, Duration window, long ticksPerSecond)
-                throws Exception {
+        Running start(int monitors) throws IOException {
             Report.log("peer: %s, %d monitors: starting", name, monitors);
-            long started = System.nanoTime();
-            Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                waitUntilUp(process);
-                double upSeconds = (System.nanoTime() - started) / 1e9;
-                // Until every monitor has a stored check (or the cap), and at least the warm-up.
-                long minEnd = started + warmup.toNanos();
-                long maxEnd = started + maxWarmup.toNanos();
-                long[] progress = progress();
-                while (System.nanoTime() < maxEnd && (progress[1] < monitors || System.nanoTime() < minEnd)) {
-                    if (!process.isAlive()) throw new IllegalStateException(name + " exited: see " + log);
-                    Thread.sleep(250);
-                    progress = progress();
-                }
-                double warmedSeconds = (System.nanoTime() - started) / 1e9;
-                long monitorsChecked = progress[1];
-                Report.log("peer: %s up in %.1f s, %d of %d monitors checked after %.1f s; measuring %s", name, upSeconds,
-                        monitorsChecked, monitors, warmedSeconds, window);
-                Map<String, Long> threads0 = ticksByThread(process.pid());
-                long cpu0 = cpuTicks(process.pid());
-                long id0 = progress[0];
-                long t0 = System.nanoTime();
-                Thread.sleep(window);
-                long cpu1 = cpuTicks(process.pid());
-                long t1 = System.nanoTime();
-                Map<String, Long> threads1 = ticksByThread(process.pid());
-                Thread.sleep(500); // what was checked in the window and is still being written
-                long checks = progress()[0] - id0;
-                long peakRss = status(process.pid(), "VmHWM:");
-                long rss = status(process.pid(), "VmRSS:");
-                if (!process.isAlive()) throw new IllegalStateException(name + " exited: see " + log);
-                double cpuSeconds = (cpu1 - cpu0) / (double) ticksPerSecond;
-                double seconds = (t1 - t0) / 1e9;
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("up_s", Samples.round(upSeconds));
-                figures.put("warmed_s", Samples.round(warmedSeconds));
-                figures.put("monitors_checked_before_window", monitorsChecked);
-                figures.put("seconds", Samples.round(seconds));
-                figures.put("checks", checks);
-                figures.put("checks_per_s", Samples.round(checks / seconds));
-                figures.put("cpu_seconds", Samples.round(cpuSeconds));
-                figures.put("cores", Samples.round(cpuSeconds / seconds));
-                figures.put("cpu_ms_per_check", checks == 0 ? null : Samples.round(1000 * cpuSeconds / checks));
-                figures.put("cpu_seconds_by_thread", byThread(threads0, threads1, ticksPerSecond));
-                figures.put("peak_rss_bytes", peakRss);
-                figures.put("rss_bytes", rss);
-                Report.log("peer: %s: %d checks in %.1f s, %.3f cores, %.3f ms CPU per check, peak RSS %d MiB", name, checks,
-                        seconds, cpuSeconds / seconds, checks == 0 ? Double.NaN : 1000 * cpuSeconds / checks, peakRss >> 20);
-                return figures;
-            } finally {
-                // Measured and counted: no need for a clean shutdown of a database about to be deleted.
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-
-        private void waitUntilUp(Process process) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) throw new IllegalStateException(name + " exited at start: see " + log);
-                try {
-                    HTTP.send(HttpRequest.newBuilder(URI.create(upUrl)).timeout(Duration.ofSeconds(1)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    return;
-                } catch (IOException e) {
-                    Thread.sleep(100);
-                }
-            }
-            throw new IllegalStateException(name + " did not answer " + upUrl + " within 60 s: see " + log);
+            return new Running(this, monitors, System.nanoTime(), command.redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
 
         /** The highest stored check id and how many monitors have one; zeros before the database exists. */
-        private long[] progress() {
+        long[] progress() {
             if (!Files.exists(database)) return new long[2];
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
                  Statement statement = connection.createStatement()) {
@@ -194,6 +155,107 @@ public final class PeerBench {
                 if (e.getMessage() != null && e.getMessage().contains("no such table")) return new long[2];
                 throw new IllegalStateException(name + ": reading " + database + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** A started server and what was read of it. */
+    private static final class Running {
+        final Contender contender;
+        final int monitors;
+        final long started;
+        final Process process;
+        double upSeconds;
+        double warmedSeconds;
+        long monitorsChecked;
+        long id0;
+        long cpu0;
+        long cpu1;
+        long t0;
+        long t1;
+        Map<String, Long> threads0;
+        Map<String, Long> threads1;
+
+        Running(Contender contender, int monitors, long started, Process process) {
+            this.contender = contender;
+            this.monitors = monitors;
+            this.started = started;
+            this.process = process;
+        }
+
+        void waitUntilUp() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                alive();
+                try {
+                    HTTP.send(HttpRequest.newBuilder(URI.create(contender.upUrl())).timeout(Duration.ofSeconds(1)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    upSeconds = (System.nanoTime() - started) / 1e9;
+                    return;
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                }
+            }
+            throw new IllegalStateException(contender.name() + " did not answer " + contender.upUrl() + " within 60 s: see " + contender.log());
+        }
+
+        boolean checkedAll() {
+            alive();
+            return contender.progress()[1] >= monitors;
+        }
+
+        void settled() {
+            warmedSeconds = (System.nanoTime() - started) / 1e9;
+            monitorsChecked = contender.progress()[1];
+            Report.log("peer: %s up in %.1f s, %d of %d monitors checked after %.1f s", contender.name(), upSeconds,
+                    monitorsChecked, monitors, warmedSeconds);
+        }
+
+        void beginWindow() throws IOException {
+            threads0 = ticksByThread(process.pid());
+            cpu0 = cpuTicks(process.pid());
+            id0 = contender.progress()[0];
+            t0 = System.nanoTime();
+        }
+
+        void endWindow() throws IOException {
+            cpu1 = cpuTicks(process.pid());
+            t1 = System.nanoTime();
+            threads1 = ticksByThread(process.pid());
+        }
+
+        Map<String, Object> figures(long ticksPerSecond) throws IOException {
+            long checks = contender.progress()[0] - id0;
+            long peakRss = status(process.pid(), "VmHWM:");
+            long rss = status(process.pid(), "VmRSS:");
+            alive();
+            double cpuSeconds = (cpu1 - cpu0) / (double) ticksPerSecond;
+            double seconds = (t1 - t0) / 1e9;
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("up_s", Samples.round(upSeconds));
+            figures.put("warmed_s", Samples.round(warmedSeconds));
+            figures.put("monitors_checked_before_window", monitorsChecked);
+            figures.put("seconds", Samples.round(seconds));
+            figures.put("checks", checks);
+            figures.put("checks_per_s", Samples.round(checks / seconds));
+            figures.put("cpu_seconds", Samples.round(cpuSeconds));
+            figures.put("cores", Samples.round(cpuSeconds / seconds));
+            figures.put("cpu_ms_per_check", checks == 0 ? null : Samples.round(1000 * cpuSeconds / checks));
+            figures.put("cpu_seconds_by_thread", byThread(threads0, threads1, ticksPerSecond));
+            figures.put("peak_rss_bytes", peakRss);
+            figures.put("rss_bytes", rss);
+            Report.log("peer: %s: %d checks in %.1f s, %.3f cores, %.3f ms CPU per check, peak RSS %d MiB, RSS %d MiB",
+                    contender.name(), checks, seconds, cpuSeconds / seconds, checks == 0 ? Double.NaN : 1000 * cpuSeconds / checks,
+                    peakRss >> 20, rss >> 20);
+            return figures;
+        }
+
+        private void alive() {
+            if (!process.isAlive()) throw new IllegalStateException(contender.name() + " exited: see " + contender.log());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
