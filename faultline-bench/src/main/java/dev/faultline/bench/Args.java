@@ -23,6 +23,10 @@ final class Args {
         return values.getOrDefault(name, fallback);
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     String required(String name) {
         String value = values.get(name);
         if (value == null) throw new IllegalArgumentException("missing --" + name + "=...");

@@ -289,7 +289,9 @@ public final class BenchSummary {
                     run.path("interval_s").asDouble(), run.path("window_s").asDouble(), run.path("node").asText());
             line("    %-12s %8s %8s %7s %14s %10s %18s", "", "checks", "checks/s", "cores", "CPU per check", "peak RSS",
                     "monitors checked");
-            for (Map.Entry<String, JsonNode> side : List.of(Map.entry("Uptime Kuma", kuma), Map.entry("Faultline", faultline))) {
+            List<Map.Entry<String, JsonNode>> sides = new ArrayList<>(List.of(Map.entry("Uptime Kuma", kuma), Map.entry("Faultline", faultline)));
+            if (run.has("faultline_baseline")) sides.add(Map.entry("Faultline*", run.path("faultline_baseline")));
+            for (Map.Entry<String, JsonNode> side : sides) {
                 JsonNode f = side.getValue();
                 line("    %-12s %8s %8.1f %7.3f %11.3f ms %6d MiB %18s", side.getKey(), count(f.path("checks")),
                         f.path("checks_per_s").asDouble(), f.path("cores").asDouble(), f.path("cpu_ms_per_check").asDouble(),
@@ -301,6 +303,15 @@ public final class BenchSummary {
             line("    Faultline: %.1fx less CPU per check, %.1fx less peak memory", cpuRatio, rssRatio);
             line("    CPU by thread (s): Uptime Kuma %s; Faultline %s", kuma.path("cpu_seconds_by_thread"),
                     faultline.path("cpu_seconds_by_thread"));
+            line("    Faultline's JVM options: %s", run.path("java_opts").asText());
+            if (run.has("faultline_baseline")) {
+                JsonNode baseline = run.path("faultline_baseline");
+                line("    Faultline* is the same server beside them with JVM options '%s' (the JVM's defaults when empty):",
+                        run.path("baseline_java_opts").asText());
+                line("    the options file gives %.2fx its CPU per check and %.2fx its peak memory",
+                        faultline.path("cpu_ms_per_check").asDouble() / baseline.path("cpu_ms_per_check").asDouble(),
+                        faultline.path("peak_rss_bytes").asDouble() / baseline.path("peak_rss_bytes").asDouble());
+            }
             int monitors = run.path("monitors").asInt();
             boolean settled = kuma.path("monitors_checked_before_window").asInt() >= monitors
                     && faultline.path("monitors_checked_before_window").asInt() >= monitors;

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +62,7 @@ public final class PeerBench {
         String node = args.text("node", "node");
         String java = args.required("java");
         Path faultlineJar = Path.of(args.required("faultline-jar"));
-        List<String> javaOpts = List.of(args.text("java-opts", "").split("\\s+")).stream().filter(s -> !s.isBlank()).toList();
+        List<String> javaOpts = words(args.text("java-opts", ""));
         Path work = Files.createTempDirectory("faultline-peer-bench");
         Path logs = Path.of(args.text("logs", work.toString()));
 
@@ -82,32 +83,29 @@ public final class PeerBench {
                     new ProcessBuilder(node, "server/server.js", "--data-dir=" + kumaData, "--port=" + kumaPort, "--host=127.0.0.1")
                             .directory(kuma.toFile()), "http://127.0.0.1:" + kumaPort + "/", logs.resolve("peer-uptime-kuma.log"));
 
-            // Faultline: a config file with the same monitors.
-            Path faultlineData = Files.createDirectories(work.resolve("faultline"));
-            int faultlinePort = freePort();
-            StringBuilder yaml = new StringBuilder()
-                    .append("server: { host: 127.0.0.1, port: ").append(faultlinePort).append(", data_dir: \"").append(faultlineData).append("\" }\n")
-                    .append("defaults: { interval: ").append(interval).append("s }\nmonitors:\n");
-            for (int i = 0; i < urls.size(); i++) yaml.append("  - { name: m-").append(i).append(", url: \"").append(urls.get(i)).append("\" }\n");
-            Path config = work.resolve("faultline.yaml");
-            Files.writeString(config, yaml);
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(javaOpts);
-            command.addAll(List.of("-jar", faultlineJar.toString(), "run", "--config", config.toString()));
-            Contender faultline = new Contender("faultline", faultlineData.resolve("faultline.db"),
-                    "SELECT max(id), count(DISTINCT monitor_id) FROM results", new ProcessBuilder(command),
-                    "http://127.0.0.1:" + faultlinePort + "/healthz", logs.resolve("peer-faultline.log"));
+            List<Contender> contenders = new ArrayList<>(List.of(uptimeKuma,
+                    faultline("faultline", javaOpts, java, faultlineJar, interval, urls, work, logs)));
+            // The same Faultline with other JVM options (the JVM's own defaults, say), beside it: what the options buy.
+            Optional<List<String>> baselineOpts = args.has("baseline-java-opts") ? Optional.of(words(args.text("baseline-java-opts", "")))
+                    : Optional.empty();
+            if (baselineOpts.isPresent()) {
+                contenders.add(faultline("faultline-baseline", baselineOpts.get(), java, faultlineJar, interval, urls, work, logs));
+            }
 
-            for (Contender contender : List.of(uptimeKuma, faultline)) running.add(contender.start(monitors));
+            for (Contender contender : contenders) running.add(contender.start(monitors));
             for (Running each : running) each.waitUntilUp();
             settle(running, monitors, warmup, maxWarmup);
-            Report.log("peer: both settled; measuring %s, side by side", window);
+            Report.log("peer: all settled; measuring %s, side by side", window);
             for (Running each : running) each.beginWindow();
             Thread.sleep(window);
             for (Running each : running) each.endWindow();
             Thread.sleep(500); // what was checked in the window and is still being written
             report.put("uptime_kuma", running.get(0).figures(ticksPerSecond));
             report.put("faultline", running.get(1).figures(ticksPerSecond));
+            if (baselineOpts.isPresent()) {
+                report.put("faultline_baseline", running.get(2).figures(ticksPerSecond));
+                report.put("baseline_java_opts", String.join(" ", baselineOpts.get()));
+            }
             report.put("java_opts", String.join(" ", javaOpts));
             report.put("node", run(node, "--version"));
         } finally {
@@ -116,6 +114,28 @@ public final class PeerBench {
             deleteTree(work);
         }
         report.write(args.text("out", ""));
+    }
+
+    /** Faultline with the monitors in a config file of its own, started with these JVM options. */
+    private static Contender faultline(String name, List<String> javaOpts, String java, Path jar, int interval, List<String> urls,
+                                       Path work, Path logs) throws IOException {
+        Path data = Files.createDirectories(work.resolve(name));
+        int port = freePort();
+        StringBuilder yaml = new StringBuilder()
+                .append("server: { host: 127.0.0.1, port: ").append(port).append(", data_dir: \"").append(data).append("\" }\n")
+                .append("defaults: { interval: ").append(interval).append("s }\nmonitors:\n");
+        for (int i = 0; i < urls.size(); i++) yaml.append("  - { name: m-").append(i).append(", url: \"").append(urls.get(i)).append("\" }\n");
+        Path config = work.resolve(name + ".yaml");
+        Files.writeString(config, yaml);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(javaOpts);
+        command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+        return new Contender(name, data.resolve("faultline.db"), "SELECT max(id), count(DISTINCT monitor_id) FROM results",
+                new ProcessBuilder(command), "http://127.0.0.1:" + port + "/healthz", logs.resolve("peer-" + name + ".log"));
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.split("\\s+")).stream().filter(word -> !word.isBlank()).toList();
     }
 
     /** Until every server has a stored check of every monitor (or the cap), and at least the warm-up. */
