@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code status_pages} list: each page's slug, title, groups of monitors (by name) and {@code show_details}. */
+/**
+ * Reads the {@code status_pages} list: each page's slug, title, groups of monitors (by name) and
+ * {@code show_details}. A name of a monitor in the file is taken as the file spells the monitor;
+ * any other is kept as written, since the monitor may be created through the API.
+ */
 final class StatusPageReader {
 
     static final List<String> KEYS = List.of("slug", "title", "groups", "show_details");
@@ -67,19 +71,19 @@ final class StatusPageReader {
         Optional<Located<String>> name = reader.requiredText(s, "name");
         Optional<List<Located<String>>> monitors = reader.required(s, "monitors").flatMap(n -> reader.texts(n, s.pathOf("monitors")));
         if (name.isEmpty() || monitors.isEmpty()) return Optional.empty();
-        boolean known = true;
+        // A name no monitor of the file has is kept as written: it may be one created through the API
+        // or the dashboard, resolved when the page is shown (StatusPageNames warns about it instead).
         List<String> names = new ArrayList<>();
+        boolean named = true;
         for (Located<String> monitor : monitors.get()) {
-            String declared = monitorNames.get(dev.faultline.monitor.Monitor.idFor(monitor.value()));
-            if (declared == null) {
-                errors.at(monitor.node(), monitor.path(), "no monitor named '" + monitor.value() + "' in this file"
-                        + Suggestions.didYouMean(monitor.value(), List.copyOf(monitorNames.values())));
-                known = false;
+            if (monitor.value().isBlank()) {
+                errors.at(monitor.node(), monitor.path(), "must not be empty: name a monitor");
+                named = false;
             } else {
-                names.add(declared);
+                names.add(monitorNames.getOrDefault(dev.faultline.monitor.Monitor.idFor(monitor.value()), monitor.value()));
             }
         }
-        if (!known) return Optional.empty();
+        if (!named) return Optional.empty();
         return new FieldByField(errors, node, path)
                 .field("name", name.get().node(), name.get().path(), () -> {})
                 .build(() -> new StatusPageConfig.Group(name.get().value(), names));

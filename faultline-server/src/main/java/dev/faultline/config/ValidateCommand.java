@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code faultline validate FILE}: exit 0 and a summary when the file is valid, 2 and every error otherwise. */
+/**
+ * {@code faultline validate FILE}: exit 0 and a summary when the file is valid (with warnings, if
+ * any, on stderr), 2 and every error otherwise.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks a faultline.yaml and reports every error with its line, column and field path.",
         exitCodeListHeading = "%nExit status:%n",
@@ -42,6 +45,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 FaultlineConfig config = loaded.config();
                 spec.commandLine().getOut().println(file + ": OK (" + count(config.monitors().size(), "monitor") + ", "
                         + count(config.channels().size(), "channel") + ")");
+                // Not errors: the server may run monitors of these names, created through the API.
+                StatusPageNames.unmatched(config, config.monitors().stream().map(MonitorConfig::name).toList(), "in this file")
+                        .forEach(warning -> spec.commandLine().getErr().println(file + ": warning: " + warning
+                                + "; fine if it is created through the API or the dashboard"));
                 yield OK;
             }
             case LoadResult.Rejected rejected -> {

@@ -16,6 +16,7 @@ import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
 import dev.faultline.config.ServerSettings;
+import dev.faultline.config.StatusPageNames;
 import dev.faultline.incidents.ConfirmPolicies;
 import dev.faultline.incidents.IncidentService;
 import dev.faultline.incidents.Reminders;
@@ -202,6 +203,7 @@ public final class FaultlineServer implements AutoCloseable {
             masked.resumeOpenEpisodes(cdn, cdnPairs(initial));
             cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
+            warnUnmatchedStatusPageNames(initial);
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
@@ -318,6 +320,7 @@ public final class FaultlineServer implements AutoCloseable {
                     reminders.configure(loaded.config().alerts());
                     channels.replaceConfigChannels(loaded.config().channels());
                     config.set(loaded.config());
+                    warnUnmatchedStatusPageNames(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
                     log.error("{} not applied, the running monitors are kept: {}", file, refused.getMessage());
@@ -328,6 +331,13 @@ public final class FaultlineServer implements AutoCloseable {
                 rejected.errors().stream().map(ConfigError::toString).forEach(line -> log.error("  {}", line));
             }
         }
+    }
+
+    /** Not an error (the page shows such a name as not monitored), but a typo looks the same. */
+    private void warnUnmatchedStatusPageNames(FaultlineConfig config) {
+        StatusPageNames.unmatched(config, registry.all().stream().map(Monitor::name).toList(),
+                        "runs (in the file or created through the API)")
+                .forEach(warning -> log.warn("{}: its status page shows it as not monitored until one does", warning));
     }
 
     private void forgetRemoved(Collection<Monitor> now, LatestResults latest, CheckCounters counters) {

@@ -41,6 +41,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aStatusPageNameNoMonitorOfTheFileHasIsAWarningNotAnError() throws Exception {
+        Path file = Files.writeString(dir.resolve("faultline.yaml"), """
+                monitors:
+                  - { name: Checkout, url: "https://shop.example.com/" }
+                status_pages:
+                  - { slug: public, title: Shop, groups: [{ name: Shop, monitors: [Checkout, Chekout] }] }
+                """);
+
+        assertThat(validate(Map.of(), file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(file + ": OK (1 monitor, 0 channels)" + System.lineSeparator());
+        assertThat(err.toString().lines()).containsExactly(file + ": warning: status_pages[0].groups[0].monitors[1]: no monitor"
+                + " named 'Chekout' in this file (did you mean 'Checkout'?); fine if it is created through the API or the dashboard");
+    }
+
+    @Test
     void printsEveryErrorOnItsOwnLineAndExitsTwo() throws Exception {
         Path file = Files.writeString(dir.resolve("faultline.yaml"), """
                 monitors:

@@ -2,17 +2,22 @@ package dev.faultline.incidents;
 
 import static dev.faultline.incidents.ServiceHarness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.alert.EventKind;
+import dev.faultline.alert.Notification;
 import dev.faultline.incident.Status;
 import dev.faultline.json.Json;
 import dev.faultline.maintenance.MaintenanceCalendar;
 import dev.faultline.maintenance.MaintenanceWindow;
 import dev.faultline.maintenance.WindowTimes;
 import dev.faultline.store.IncidentRecord;
+import dev.faultline.store.OutboxEntry;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.store.TimelineEntry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,6 +148,64 @@ class IncidentServiceTest {
             assertThat(after.incidents()).extracting(i -> i.resolution().orElse("")).containsExactly("monitor_removed");
             assertThat(after.store.states().loadAll()).doesNotContainKey("api");
         }
+    }
+
+    @Test
+    void aMonitorGoneWhileStoppedHasItsAnnouncedIncidentResolvedOnceForWhoHeardTheOpening() {
+        ServiceHarness before = new ServiceHarness(dataDir, Checks.monitor("api"));
+        before.check("api", 503);
+        before.check("api", 503);
+        IncidentRecord open = before.incidents().getFirst();
+        heard(before, open, "pager", URI.create("https://api.example.com/health"));
+
+        // A start whose resolution cannot be written closes nothing: the next start still has it to send.
+        IncidentService failing = new IncidentService(before.time, before.store, (id, regions) -> {}, (handle, request) -> {
+            throw new IllegalStateException("the outbox cannot take it");
+        }, before.time, ServiceHarness.DIRECT, ConfirmPolicies.DEFAULT, MaintenanceCalendar.EMPTY);
+        assertThatThrownBy(() -> failing.replaceMonitors(List.of(Checks.monitor("web")))).isInstanceOf(IllegalStateException.class);
+        assertThat(before.incidentSummaries()).containsExactly("open critical service_unavailable");
+
+        ServiceHarness after = before.restart(Checks.monitor("web"));
+        assertThat(after.notificationSummaries()).containsExactly("critical resolved");
+        NotifyRequest resolution = after.notifications.getFirst();
+        assertThat(resolution.monitorRemoved()).isTrue();
+        assertThat(resolution.incidentId()).contains(open.id());
+        // The monitor is gone: what the resolution says of it is what the opening said.
+        assertThat(resolution.monitor().id()).isEqualTo("api");
+        assertThat(resolution.monitor().spec().url()).isEqualTo(URI.create("https://api.example.com/health"));
+        assertThat(after.incidents()).extracting(i -> i.resolution().orElse("")).containsExactly("monitor_removed");
+
+        try (ServiceHarness again = after.restart(Checks.monitor("web"))) {
+            assertThat(again.notifications).isEmpty();
+        }
+    }
+
+    @Test
+    void aMonitorGoneWhileStoppedWhoseIncidentWasNeverAnnouncedHasItClosedQuietly() {
+        MaintenanceCalendar calendar = new MaintenanceCalendar(List.of(
+                new MaintenanceWindow("deploy", Set.of("api"), Set.of(), new WindowTimes.Once(T0, T0.plusSeconds(3600)))));
+        ServiceHarness before = new ServiceHarness(dataDir, ConfirmPolicies.DEFAULT, calendar, Checks.monitor("api"));
+        before.check("api", 503);
+        before.check("api", 503);
+        assertThat(before.notificationSummaries()).containsExactly("info maintenance_suppressed");
+        assertThat(before.incidentSummaries()).containsExactly("open critical service_unavailable in-maintenance");
+
+        try (ServiceHarness after = before.restart(Checks.monitor("web"))) {
+            assertThat(after.notifications).isEmpty();
+            IncidentRecord closed = after.incidents().getFirst();
+            assertThat(closed.resolution()).contains("monitor_removed");
+            assertThat(after.store.incidents().timeline(closed.id())).extracting(TimelineEntry::kind).doesNotContain("notification");
+            assertThat(after.store.states().loadAll()).doesNotContainKey("api");
+        }
+    }
+
+    /** The incident's opening as the server's notifications put it in the outbox for {@code channel}. */
+    private static void heard(ServiceHarness harness, IncidentRecord incident, String channel, URI url) {
+        Notification opening = new Notification(EventKind.INCIDENT_OPENED, incident.monitorId(), incident.monitorName(), url,
+                incident.severity(), incident.cause(), 503, Optional.empty(), "Service unavailable", "Look at the load",
+                incident.regions(), Optional.of(String.valueOf(incident.id())), Reminders.dedupKey(incident.monitorId(), incident.id()),
+                incident.openedAt(), Optional.empty(), url);
+        harness.store.outbox().enqueue(List.of(new OutboxEntry(channel, opening)), harness.time.instant());
     }
 
     @Test

@@ -28,7 +28,9 @@ import java.util.function.Supplier;
 /**
  * Public status pages: the listed monitors' state in plain words, 90 days of daily history and
  * recent incidents. Nothing else leaves: no URLs, causes or other monitors' names unless the page
- * sets {@code show_details}.
+ * sets {@code show_details}. A group's names are looked up among all the monitors the server runs
+ * at each view, those of the file and those created through the API or the dashboard; a name that
+ * matches none is shown as not monitored, without history.
  */
 public final class StatusPages {
 
@@ -75,8 +77,10 @@ public final class StatusPages {
     private Model build(StatusPageConfig page) {
         Instant now = clock.instant();
         MaintenanceCalendar calendar = maintenance.calendar();
-        Set<String> ids = new LinkedHashSet<>();
-        page.groups().forEach(g -> g.monitors().forEach(name -> ids.add(Monitor.idFor(name))));
+        // Names resolve against every monitor the server runs now (the file's and the API's), at each view.
+        Map<String, Monitor> listed = new HashMap<>();
+        page.groups().forEach(g -> g.monitors().forEach(name -> registry.find(Monitor.idFor(name)).ifPresent(m -> listed.put(m.id(), m))));
+        Set<String> ids = new LinkedHashSet<>(listed.keySet());
         Map<String, IncidentRecord> open = new HashMap<>();
         List<IncidentRecord> incidents = store.incidents().recentFor(ids, now.minus(INCIDENT_HISTORY), 50);
         incidents.stream().filter(i -> i.state() == IncidentRecord.State.OPEN).forEach(i -> open.putIfAbsent(i.monitorId(), i));
@@ -90,10 +94,15 @@ public final class StatusPages {
             List<Item> items = new ArrayList<>();
             for (String name : group.monitors()) {
                 String id = Monitor.idFor(name);
-                Optional<Monitor> monitor = registry.find(id);
+                Optional<Monitor> monitor = Optional.ofNullable(listed.get(id));
+                if (monitor.isEmpty()) {
+                    // Matches no monitor (yet, or any more): neither up nor down, and it has no history here.
+                    items.add(new Item(name, "Not monitored", "pending", "—", List.of(), "", ""));
+                    continue;
+                }
                 String state;
                 String css;
-                if (monitor.isEmpty() || latest.latest(id).isEmpty()) {
+                if (latest.latest(id).isEmpty()) {
                     state = "No data";
                     css = "pending";
                 } else if (calendar.inMaintenance(id, monitor.get().tags(), now)) {
@@ -122,19 +131,19 @@ public final class StatusPages {
                     bars.add(day(firstDay.plusDays(d), a));
                 }
                 String detail = page.showDetails() && open.containsKey(id) ? Advice.of(open.get(id).cause()).headline() : "";
-                items.add(new Item(name, state, css, checks == 0 ? "—" : Text.percent(100.0 * available / checks) + " uptime",
-                        bars, page.showDetails() ? monitor.map(m -> m.spec().url().toString()).orElse("") : "", detail));
+                items.add(new Item(monitor.get().name(), state, css,
+                        checks == 0 ? "—" : Text.percent(100.0 * available / checks) + " uptime",
+                        bars, page.showDetails() ? monitor.get().spec().url().toString() : "", detail));
             }
             groups.add(new Group(group.name(), items));
         }
-        Map<String, String> listedNames = new HashMap<>();
-        page.groups().forEach(g -> g.monitors().forEach(n -> listedNames.put(Monitor.idFor(n), n)));
         List<Incident> ongoing = new ArrayList<>();
         List<Incident> past = new ArrayList<>();
         for (IncidentRecord i : incidents) {
             boolean isOpen = i.state() == IncidentRecord.State.OPEN;
             Duration lasted = Duration.between(i.startedAt(), i.recoveredAt().or(i::resolvedAt).orElse(now));
-            Incident view = new Incident(listedNames.getOrDefault(i.monitorId(), i.monitorName()), isOpen, Text.stamp(i.startedAt()),
+            Incident view = new Incident(Optional.ofNullable(listed.get(i.monitorId())).map(Monitor::name).orElse(i.monitorName()), isOpen,
+                    Text.stamp(i.startedAt()),
                     (isOpen ? "ongoing for " : "lasted ") + Text.span(lasted),
                     page.showDetails() ? Advice.of(i.cause()).headline() : "");
             (isOpen ? ongoing : past).add(view);
