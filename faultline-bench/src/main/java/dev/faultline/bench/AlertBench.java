@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>failing → webhook</b>: the flip → the webhook, what the outage costs before someone knows;</li>
  *   <li><b>waiting for the check</b>: flip → first failing response; the check interval's part,
- *       uniform over [0, interval);</li>
+ *       uniform over [0, interval/n) with n regions, which take turns over the interval;</li>
  *   <li><b>first failing response → webhook</b>: what the issue calls the time to alert;</li>
  *   <li><b>after the confirming checks</b>: the last 503 the target answered before the webhook
  *       arrived → the webhook; Faultline's own delay (the goal: under 3 s).</li>

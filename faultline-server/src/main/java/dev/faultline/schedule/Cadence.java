@@ -1,14 +1,21 @@
 package dev.faultline.schedule;
 
+import dev.faultline.monitor.Monitor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a monitor falls due: at {@code k·interval + offset} on the epoch timeline, in whole
- * milliseconds. The offset comes from a stable hash of the monitor's id, so monitors sharing an
- * interval are spread evenly over it (no herd at :00) and a monitor keeps its phase across
- * restarts and reloads.
+ * When a monitor falls due in one region: at {@code m·interval + offset} for every whole
+ * {@code m} on the epoch timeline, in whole milliseconds. The offset is the monitor's base phase,
+ * from a stable hash of its id, so that monitors sharing an interval are spread evenly over it (no
+ * herd at :00), plus its region's turn ({@link RegionSlot}): with {@code n} regions, the
+ * {@code k}-th of the monitor's region names in sorted order (from 0) checks
+ * {@code k·interval/n} after the base phase, so the regions take turns and a new failure waits
+ * about {@code interval/n} for a check, not a whole interval. A monitor of one region (the
+ * local-only case) checks at its base phase. The same id, interval and region names always give
+ * the same offset, so a monitor keeps its phase across restarts and reloads, and the server and
+ * its agents agree on it without talking.
  *
  * @param interval at least one millisecond; any finer part is ignored
  * @param offset   from zero up to, not including, the interval
@@ -22,11 +29,26 @@ public record Cadence(Duration interval, Duration offset) {
         }
     }
 
-    /** The cadence of the monitor with this id: the same id and interval always give the same offset. */
+    /** The cadence of the monitor with this id checked from one region: its base phase. */
     public static Cadence of(String monitorId, Duration interval) {
+        return of(monitorId, interval, RegionSlot.ONLY);
+    }
+
+    /** The cadence of the monitor with this id in the region that has {@code slot} among its regions. */
+    public static Cadence of(String monitorId, Duration interval, RegionSlot slot) {
         long millis = interval.toMillis();
         if (millis < 1) throw new IllegalArgumentException("interval: must be at least 1 ms, not " + interval);
-        return new Cadence(interval, Duration.ofMillis(Math.floorMod(stableHash(monitorId), millis)));
+        long base = Math.floorMod(stableHash(monitorId), millis);
+        return new Cadence(interval, Duration.ofMillis(Math.floorMod(base + slot.shiftMillis(millis), millis)));
+    }
+
+    /**
+     * The cadence of {@code monitor} in {@code region}, one of its regions.
+     *
+     * @throws IllegalArgumentException when the monitor is not checked from {@code region}
+     */
+    public static Cadence inRegion(Monitor monitor, String region) {
+        return of(monitor.id(), monitor.spec().interval(), RegionSlot.of(region, monitor.regions()));
     }
 
     /** The first due time at or after {@code time}. */

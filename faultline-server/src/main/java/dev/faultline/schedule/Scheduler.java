@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the checks of one probe region's monitors (the server's {@code local}, or an agent's), each at its {@link Cadence}. One dispatcher
+ * Runs the checks of one probe region's monitors (the server's {@code local}, or an agent's),
+ * each at its {@link Cadence} in this region: a monitor's regions take turns over its interval,
+ * each scheduler working out its own turn from the monitor's regions alone. One dispatcher
  * thread sleeps until the next due time and starts what fell due, each check on a virtual
  * thread of its own, which waits for a per-host and a global permit ({@link SchedulerLimits})
  * without holding up the dispatcher. A monitor whose previous check is still in flight when it
@@ -79,9 +81,9 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Makes these monitors the scheduled ones (those of other regions are left to agents). A
-     * monitor kept with the same interval keeps its phase; a changed interval takes effect at
-     * the first due time of the new cadence after now; a new monitor first runs at its offset, not at
-     * once. A removed monitor is not checked again; a check of it already in flight finishes and
+     * monitor kept with the same interval and regions keeps its phase; a changed interval, or
+     * regions that give this region another turn ({@link RegionSlot}), take effect at the first due
+     * time of the new cadence after now; a new monitor first runs at its offset, not at once. A removed monitor is not checked again; a check of it already in flight finishes and
      * its result is delivered.
      *
      * @throws IllegalArgumentException when two local monitors share an id

@@ -32,9 +32,10 @@ final class Timetable {
 
     /**
      * Makes this region's monitors among {@code monitors} the scheduled ones. A monitor kept
-     * with its interval keeps its phase and due time; one whose interval changed falls due at
-     * the first time of its new cadence after {@code nowMillis} (not at now: it may have just
-     * run); a new one at the first time of its cadence from now. Returns how many were removed.
+     * with its interval and its regions keeps its phase and due time; one whose cadence changed
+     * (a new interval, or regions that give this region another turn) falls due at the first time
+     * of its new cadence after {@code nowMillis} (not at now: it may have just run); a new one at
+     * the first time of its cadence from now. Returns how many were removed.
      */
     int replaceAll(Collection<Monitor> monitors, long nowMillis) {
         Map<String, Monitor> local = new LinkedHashMap<>();
@@ -48,13 +49,17 @@ final class Timetable {
         for (Monitor monitor : local.values()) {
             ScheduledMonitor entry = byId.get(monitor.id());
             if (entry == null) {
-                Cadence cadence = Cadence.of(monitor.id(), monitor.spec().interval());
+                Cadence cadence = Cadence.inRegion(monitor, region);
                 entry = new ScheduledMonitor(monitor, cadence, hosts.forUrl(monitor.spec().url()), cadence.firstDueAtOrAfter(nowMillis));
             } else {
                 // The entry is still in the queue: the heap is rebuilt below, before any use.
-                if (!monitor.spec().interval().equals(entry.monitor.spec().interval())) {
-                    entry.cadence = Cadence.of(monitor.id(), monitor.spec().interval());
-                    entry.dueMillis = entry.cadence.nextDueAfter(nowMillis);
+                if (!monitor.spec().interval().equals(entry.monitor.spec().interval())
+                        || !monitor.regions().equals(entry.monitor.regions())) {
+                    Cadence cadence = Cadence.inRegion(monitor, region);
+                    if (!cadence.equals(entry.cadence)) {
+                        entry.cadence = cadence;
+                        entry.dueMillis = cadence.nextDueAfter(nowMillis);
+                    }
                 }
                 entry.monitor = monitor;
                 entry.hostPermits = hosts.forUrl(monitor.spec().url());

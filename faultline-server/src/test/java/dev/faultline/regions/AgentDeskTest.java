@@ -6,6 +6,7 @@ import dev.faultline.check.MonitorSpec;
 import dev.faultline.json.AgentWire.Assignment;
 import dev.faultline.json.MonitorJson;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.schedule.Cadence;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,23 @@ class AgentDeskTest {
         Assignment usAfter = desk.poll("us", us.version(), Duration.ZERO);
         assertThat(usAfter.version()).isNotEqualTo(us.version());
         assertThat(usAfter.monitors()).extracting(MonitorJson::id).containsExactly("shop", "blog");
+    }
+
+    @Test
+    void anAgentIsToldEveryRegionOfItsMonitorsSoThatItWorksOutItsTurnAsTheServerDoes() throws Exception {
+        Monitor api = monitor("api", "us", "local", "eu");
+        desk.replaceMonitors(List.of(api));
+        Assignment eu = desk.poll("eu", -1, Duration.ZERO);
+        Monitor received = eu.monitors().getFirst().toMonitor(Monitor.Source.API);
+        assertThat(received.regions()).containsExactly("us", "local", "eu");
+        assertThat(Cadence.inRegion(received, "eu")).isEqualTo(Cadence.inRegion(api, "eu"))
+                .isNotEqualTo(Cadence.inRegion(api, "local"));
+
+        // Another region joining moves every later region's turn: the agent hears of it.
+        desk.replaceMonitors(List.of(monitor("api", "us", "local", "eu", "ap")));
+        Assignment after = desk.poll("eu", eu.version(), Duration.ZERO);
+        assertThat(after.version()).isNotEqualTo(eu.version());
+        assertThat(after.monitors().getFirst().regions()).containsExactly("us", "local", "eu", "ap");
     }
 
     @Test

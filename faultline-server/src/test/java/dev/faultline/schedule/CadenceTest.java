@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
+import dev.faultline.monitor.Monitor;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,56 @@ class CadenceTest {
         assertThat(cadence.firstDueAtOrAfter(due)).isEqualTo(due);
         assertThat(cadence.nextDueAfter(due)).isEqualTo(due.plus(MINUTE));
         assertThat(cadence.nextDueAfter(due.minusMillis(1))).isEqualTo(due);
+    }
+
+    @ParameterizedTest(name = "{0} with region {2} of {1}: first due at T0 + {3} ms")
+    @CsvSource({
+            // api-health's base phase is 12,471 ms at 20 s, 30 s and 60 s, and 2,471 ms at 10 s (pinned above).
+            "PT60S, 1, 0, 12471",
+            "PT60S, 2, 0, 12471",
+            "PT60S, 2, 1, 42471",
+            "PT60S, 3, 1, 32471",
+            "PT60S, 3, 2, 52471",
+            "PT10S, 3, 1, 5804",  // 10,000/3 is 3,333 whole ms
+            "PT10S, 3, 2, 9137",
+            "PT10S, 4, 3, 9971",
+            "PT20S, 2, 1, 2471",  // 12,471 + 10,000 wraps past the interval
+            "PT30S, 3, 2, 2471",
+            "PT30S, 5, 4, 6471"})
+    void regionKOfNChecksKIntervalsOverNAfterTheBasePhase(Duration interval, int regions, int region, long firstDueMillis) {
+        Cadence cadence = Cadence.of("api-health", interval, new RegionSlot(region, regions));
+        Instant first = TestMonitors.T0.plusMillis(firstDueMillis);
+        assertThat(cadence.firstDueAtOrAfter(TestMonitors.T0)).isEqualTo(first);
+        assertThat(cadence.nextDueAfter(first)).isEqualTo(first.plus(interval));
+    }
+
+    @Test
+    void theRegionsOfAMonitorFallDueOneNthOfTheIntervalApartWhateverOrderTheyAreListedIn() {
+        Duration interval = Duration.ofSeconds(30);
+        for (List<String> listed : List.of(List.of("local", "eu", "us"), List.of("us", "local", "eu"), List.of("eu", "us", "local"))) {
+            Monitor monitor = TestMonitors.inRegions("checkout", URI.create("http://shop.example/"), interval, listed);
+            Instant eu = Cadence.inRegion(monitor, "eu").firstDueAtOrAfter(TestMonitors.T0);
+            assertThat(eu).as("eu sorts first: the base phase").isEqualTo(Cadence.of("checkout", interval).firstDueAtOrAfter(TestMonitors.T0));
+            assertThat(Cadence.inRegion(monitor, "local").nextDueAfter(eu)).isEqualTo(eu.plusSeconds(10));
+            assertThat(Cadence.inRegion(monitor, "us").nextDueAfter(eu)).isEqualTo(eu.plusSeconds(20));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT1S", "PT1.5S", "PT7S", "PT1M", "PT1H", "P1D"})
+    void aMonitorOfOneRegionChecksAtItsBasePhaseAsBefore(Duration interval) {
+        IntStream.range(0, 1_000).forEach(i -> {
+            Monitor monitor = TestMonitors.monitor("m-" + i, interval);
+            assertThat(Cadence.inRegion(monitor, "local")).isEqualTo(Cadence.of("m-" + i, interval))
+                    .isEqualTo(Cadence.of("m-" + i, interval, RegionSlot.ONLY));
+        });
+    }
+
+    @Test
+    void aRegionThatDoesNotCheckTheMonitorHasNoCadenceThere() {
+        Monitor monitor = TestMonitors.inRegions("api", URI.create("http://api.example/"), MINUTE, List.of("local", "eu"));
+        assertThatThrownBy(() -> Cadence.inRegion(monitor, "us")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("region 'us' is not one of the monitor's regions [eu, local]");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 /** A scheduler on fake time with a recording runner and sink, started and closed by the test. */
 final class Harness implements AutoCloseable {
 
+    private static final SchedulerLimits DEFAULT_LIMITS = new SchedulerLimits(64, 8, Duration.ofSeconds(5));
+
     final FakeTime time = new FakeTime(TestMonitors.T0);
     final RecordingRunner runner = new RecordingRunner(time);
     final List<CheckResult> results = new CopyOnWriteArrayList<>();
@@ -22,14 +24,23 @@ final class Harness implements AutoCloseable {
     private volatile Consumer<CheckResult> onResult = result -> { };
 
     Harness(SchedulerLimits limits, Monitor... monitors) {
-        scheduler = new Scheduler(time, time, runner, this::accept, limits);
+        this("local", limits, monitors);
+    }
+
+    /** The scheduler of {@code region}: the server's own when {@code local}, else an agent's. */
+    Harness(String region, SchedulerLimits limits, Monitor... monitors) {
+        scheduler = new Scheduler(time, time, runner, this::accept, limits, region);
         scheduler.replaceAll(List.of(monitors));
         scheduler.start();
         time.awaitDispatcherAsleep();
     }
 
     Harness(Monitor... monitors) {
-        this(new SchedulerLimits(64, 8, Duration.ofSeconds(5)), monitors);
+        this(DEFAULT_LIMITS, monitors);
+    }
+
+    static Harness inRegion(String region, Monitor... monitors) {
+        return new Harness(region, DEFAULT_LIMITS, monitors);
     }
 
     /** Runs {@code action} on each result before it is recorded, on the check's thread. */

@@ -54,6 +54,41 @@ class SchedulerReloadTest {
     }
 
     @Test
+    void aMonitorGivenARegionThatSortsBeforeLocalMovesToLocalsNewTurnAfterNow() {
+        Monitor a = monitor("a", MINUTE);
+        try (Harness harness = new Harness(a)) {
+            Instant due = firstDue(a, T0);
+            harness.advanceTo(due);
+            harness.scheduler.replaceAll(List.of(TestMonitors.inRegions("a", a.spec().url(), MINUTE, List.of("local", "eu-west"))));
+            // eu-west takes the base phase; local's turn is half a minute later.
+            assertThat(harness.scheduler.nextDue("a")).contains(due.plusSeconds(30));
+
+            harness.advanceTo(due.plusSeconds(30));
+            harness.advanceTo(due.plusSeconds(90));
+            assertThat(harness.runner.runsOf("a")).containsExactly(due, due.plusSeconds(30), due.plusSeconds(90));
+        }
+    }
+
+    @Test
+    void aMonitorKeepsItsDueTimeWhenItsRegionsAreReorderedOrJoinedByOneSortingAfterLocal() {
+        Monitor a = TestMonitors.inRegions("a", URI.create("http://a.example/"), MINUTE, List.of("local", "us"));
+        try (Harness harness = new Harness(a)) {
+            Instant due = firstDue(a, T0);
+            harness.advanceTo(due);
+            assertThat(harness.runner.runsOf("a")).containsExactly(due);
+
+            harness.scheduler.replaceAll(List.of(TestMonitors.inRegions("a", a.spec().url(), MINUTE, List.of("us", "local"))));
+            assertThat(harness.scheduler.nextDue("a")).contains(due.plus(MINUTE));
+            // Still the first of the sorted regions: still the base phase.
+            harness.scheduler.replaceAll(List.of(TestMonitors.inRegions("a", a.spec().url(), MINUTE, List.of("us", "local", "zz"))));
+            assertThat(harness.scheduler.nextDue("a")).contains(due.plus(MINUTE));
+            // eu sorts first: local becomes the second of three, a third of the minute on.
+            harness.scheduler.replaceAll(List.of(TestMonitors.inRegions("a", a.spec().url(), MINUTE, List.of("us", "local", "eu"))));
+            assertThat(harness.scheduler.nextDue("a")).contains(due.plusSeconds(20));
+        }
+    }
+
+    @Test
     void anAddedMonitorFirstRunsAtItsOffsetNotAtOnce() {
         Monitor a = monitor("a", MINUTE);
         Monitor b = monitor("b", MINUTE);

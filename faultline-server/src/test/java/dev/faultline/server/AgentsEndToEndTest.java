@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +43,13 @@ class AgentsEndToEndTest {
     @TempDir
     Path dir;
 
-    private final List<Process> agents = new ArrayList<>();
+    private AgentProcesses agents;
     private FaultlineServer server;
     private RegionalTarget target;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process agent : agents) {
-            agent.destroy();
-            if (!agent.waitFor(10, TimeUnit.SECONDS)) agent.destroyForcibly();
-        }
+        if (agents != null) agents.close();
         if (server != null) server.close();
         if (target != null) target.close();
     }
@@ -64,8 +60,9 @@ class AgentsEndToEndTest {
         target.failFor("/only-b", Set.of("b"));
         server = FaultlineServer.start(config(0), Optional.empty(), Map.of(), Clock.systemUTC());
         int port = server.port();
-        startAgent("a", "token-of-a", port);
-        startAgent("b", "token-of-b", port);
+        agents = new AgentProcesses(dir);
+        agents.start("a", "token-of-a", port);
+        agents.start("b", "token-of-b", port);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(regionsThatChecked("/steady")).contains("local", "a", "b");
@@ -151,16 +148,6 @@ class AgentsEndToEndTest {
         }
         yaml.append("  - { name: ten, url: \"%s\", interval: 10s, regions: [local, a, b] }\n".formatted(target.url("/ten")));
         return ((LoadResult.Loaded) new ConfigLoader(Map.of()).parse(yaml.toString(), "test.yaml")).config();
-    }
-
-    private void startAgent(String region, String token, int port) throws Exception {
-        Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.faultline.cli.Main", "probe",
-                "--server", "http://127.0.0.1:" + port, "--region", region, "--token", token,
-                "--buffer-dir", dir.resolve("buffer-" + region).toString())
-                .redirectOutput(dir.resolve("agent-" + region + ".out").toFile())
-                .redirectError(dir.resolve("agent-" + region + ".log").toFile()).start();
-        agents.add(agent);
     }
 
     private Set<String> regionsThatChecked(String path) {
