@@ -110,6 +110,7 @@ class ChannelFormBrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain(SECRET).doesNotContain(TOKEN);
         assertThat(find(By.id("not-saved")).getText()).contains("Nothing was saved");
         assertThat(server.channels().find("ops")).isEmpty();
+        browser.screenshot("channel-form-errors");
 
         find(By.id("f-url")).sendKeys(hook);
         find(By.id("f-secret")).sendKeys(SECRET);
@@ -122,6 +123,7 @@ class ChannelFormBrowserTest {
         // Live at once: the test button reaches the receiver through the new channel.
         click(By.cssSelector("tr[data-channel='ops'] button"));
         shows(By.cssSelector(".notice"), "Test to 'ops': delivered");
+        browser.screenshot("channels-list");
         assertThat(received).singleElement().satisfies(r -> {
             assertThat(r.event()).isEqualTo("test");
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("A test message for the channel 'ops'");
