@@ -70,24 +70,30 @@ final class ChannelReader {
             if (key.equals("name") || key.equals("type") || key.equals("severities") || NodeReader.isNull(value)) continue;
             reader.text(value, s.pathOf(key)).ifPresent(text -> settings.put(key, text));
         }
-        if (!unique || type.isEmpty() || !severitiesRead) return Optional.empty();
+        if (type.isEmpty()) return Optional.empty();
+        // The settings are checked even when the name or the severities are wrong: one pass reports every error.
+        boolean settingsValid = settingsValid(type.get(), settings, s);
+        if (!unique) return Optional.empty();
+        // Unread severities left the default in the slot, so the name is still checked; their errors are counted below.
         Optional<ChannelConfig> config = new FieldByField(errors, node, path)
                 .field("name", name.get().node(), name.get().path(), () -> {})
                 .field("severities", s.value("severities").orElse(null), s.pathOf("severities"), () -> {})
                 .build(() -> new ChannelConfig(name.get().value(), type.get(), severities.get(), settings));
-        // A setting that could not be read (an unset variable) is reported already, not again as missing.
-        if (config.isEmpty() || errors.count() > before) return Optional.empty();
-        return settingsValid(config.get(), s) ? config : Optional.empty();
+        if (config.isEmpty() || !severitiesRead || errors.count() > before) return Optional.empty();
+        return settingsValid ? config : Optional.empty();
     }
 
     /** Reports each wrong setting at its value, and each missing one at the entry. */
-    private boolean settingsValid(ChannelConfig config, Section s) {
+    private boolean settingsValid(ChannelType type, Map<String, String> settings, Section s) {
         try {
-            dev.faultline.alert.Channels.check(config); // the nested Channels below hides the name
+            // Only the settings are checked here: the name and severities are placeholders.
+            dev.faultline.alert.Channels.check(new ChannelConfig("unnamed", type, ChannelConfig.DEFAULT_SEVERITIES, settings));
             return true;
         } catch (InvalidSettings invalid) {
             for (InvalidSettings.SettingError error : invalid.errors()) {
                 NodeTuple entry = s.entries().get(error.key());
+                // A setting that could not be read (an unset variable) is reported already, not again as missing.
+                if (entry != null && !settings.containsKey(error.key()) && !NodeReader.isNull(entry.getValueNode())) continue;
                 errors.at(entry == null ? s.node() : entry.getValueNode(), s.pathOf(error.key()), error.message());
             }
             return false;

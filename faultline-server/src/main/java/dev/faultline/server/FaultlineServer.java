@@ -7,6 +7,7 @@ import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.alert.outbox.DispatchSettings;
 import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
+import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.check.Severity;
@@ -209,7 +210,8 @@ public final class FaultlineServer implements AutoCloseable {
             auth = Auth.create(store, () -> config.get().server().access(), clock);
             TrendGauges trendGauges = new TrendGauges();
             // API monitors may name API channels too.
-            ChannelApi channelApi = new ChannelApi(channels, loader, clock, mapper);
+            ChannelPayloads channelPayloads = new ChannelPayloads(loader, mapper);
+            ChannelApi channelApi = new ChannelApi(channels, channelPayloads, clock, mapper);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
@@ -223,7 +225,7 @@ public final class FaultlineServer implements AutoCloseable {
                     new AgentApi(new AgentTokens(initial.agents()), agents, new AgentResults(store, agents, pipeline::acceptStored, clock),
                             regionWatch::unhealthy, mapper),
                     new Pages(new Pages.Sources(registry, latest, maintenance, store, loader, this::configWithApiChannels,
-                            channelApi, mapper, clock, incidents, cdn::current))),
+                            channels, channelPayloads, mapper, clock, incidents, cdn::current))),
                     mapper));
             own(agents); // closed before the web server: waiting polls return at once
             base = "http://" + linkHost(settings.host()) + ":" + web.port();
@@ -297,6 +299,11 @@ public final class FaultlineServer implements AutoCloseable {
 
     public MonitorRegistry monitors() {
         return registry;
+    }
+
+    /** Every alert channel: the config file's and those added through the API or the dashboard. */
+    public ChannelRegistry channels() {
+        return channels;
     }
 
     /**

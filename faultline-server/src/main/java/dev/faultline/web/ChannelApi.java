@@ -1,28 +1,22 @@
 package dev.faultline.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.alert.Delivery;
 import dev.faultline.alert.Notification;
+import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.check.Severity;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ChannelResult;
 import dev.faultline.config.ConfigError;
-import dev.faultline.config.ConfigLoader;
-import dev.faultline.secret.Masks;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code /api/v1/channels}: every alert channel (the config file's and the API's) with its
@@ -32,19 +26,20 @@ import java.util.TreeMap;
  * channel (not through the outbox: no retry, no rate limit) and answers with what the provider
  * said: 200 whether or not the provider took it, {@code delivered} says which.
  *
- * <p>A payload is a channel in the config file's terms, checked by the same reader. A replacement
- * that sends back the mask it was shown for a credential keeps the stored credential.
+ * <p>A payload is a channel in the config file's terms, checked by the same reader as the file and
+ * the dashboard's form ({@link ChannelPayloads}). A replacement that sends back the mask it was
+ * shown for a credential keeps the stored credential.
  */
 public final class ChannelApi {
 
     private final ChannelRegistry registry;
-    private final ConfigLoader loader;
+    private final ChannelPayloads payloads;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public ChannelApi(ChannelRegistry registry, ConfigLoader loader, Clock clock, ObjectMapper mapper) {
+    public ChannelApi(ChannelRegistry registry, ChannelPayloads payloads, Clock clock, ObjectMapper mapper) {
         this.registry = registry;
-        this.loader = loader;
+        this.payloads = payloads;
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -58,7 +53,7 @@ public final class ChannelApi {
     }
 
     void create(Context ctx) {
-        ChannelRegistry.Entry entry = registry.create(parse(ctx, ctx.body()));
+        ChannelRegistry.Entry entry = registry.create(parse(ctx, payloads.read(nonBlank(ctx), "request body")));
         ctx.status(201).header("Location", "/api/v1/channels/" + entry.config().name()).json(view(entry));
     }
 
@@ -68,7 +63,7 @@ public final class ChannelApi {
             throw new ChannelRegistry.Refused(ChannelRegistry.Refused.Reason.READ_ONLY, "channel '" + old.config().name()
                     + "' is defined in the config file; change it there");
         }
-        ChannelConfig config = parse(ctx, keepingMaskedSecrets(ctx, old.config()));
+        ChannelConfig config = parse(ctx, payloads.readReplacement(nonBlank(ctx), old.config(), "request body"));
         if (!config.name().equals(old.config().name())) {
             throw ApiRequestException.badParameter("name", "'" + config.name() + "' differs from the channel's name in the path, '"
                     + old.config().name() + "' (a channel is renamed by creating the new one and deleting the old)", ctx.path());
@@ -89,16 +84,6 @@ public final class ChannelApi {
         ctx.json(report(mapper, name, entry.channel().send(Notification.test(name, self, clock.instant()))));
     }
 
-    /** Every channel's name, the file's and the API's, in order: what the dashboard offers to test. */
-    public java.util.SortedSet<String> names() {
-        return new java.util.TreeSet<>(registry.all().stream().map(e -> e.config().name()).toList());
-    }
-
-    /** Sends a test message through the channel now; empty when there is no such channel. */
-    public Optional<Delivery> sendTest(String name, URI link) {
-        return registry.find(name).map(entry -> entry.channel().send(Notification.test(name, link, clock.instant())));
-    }
-
     private ChannelRegistry.Entry entry(Context ctx) {
         String name = ctx.pathParam("name");
         return registry.find(name).orElseThrow(() -> ApiRequestException.notFound("no channel named '" + name + "'; configured: "
@@ -106,35 +91,18 @@ public final class ChannelApi {
                         new java.util.TreeSet<>(registry.all().stream().map(e -> e.config().name()).toList()))), ctx.path()));
     }
 
-    /** The body, with each credential that is the mask of the stored one put back to the stored one. */
-    private String keepingMaskedSecrets(Context ctx, ChannelConfig stored) {
+    private static String nonBlank(Context ctx) {
         String body = ctx.body();
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return body; // not JSON (YAML, or broken): the reader reports what is wrong with it
-        }
-        if (!(tree instanceof ObjectNode object)) return body;
-        boolean changed = false;
-        for (String key : stored.type().secretKeys()) {
-            JsonNode sent = object.get(key);
-            String value = stored.settings().get(key);
-            if (sent != null && sent.isTextual() && Masks.keeps(sent.asText(), value)) {
-                object.put(key, value);
-                changed = true;
-            }
-        }
-        return changed ? object.toString() : body;
-    }
-
-    private ChannelConfig parse(Context ctx, String body) {
         if (body.isBlank()) {
             throw new ApiRequestException(invalid("the request has no body: send a channel as JSON, e.g. {\"name\": \"ops\", "
                     + "\"type\": \"webhook\", \"url\": \"https://hooks.example.com/faultline\", \"severities\": [\"critical\"]}",
                     ctx, List.of()));
         }
-        return switch (loader.parseChannel(body, "request body")) {
+        return body;
+    }
+
+    private static ChannelConfig parse(Context ctx, ChannelResult result) {
+        return switch (result) {
             case ChannelResult.Loaded loaded -> loaded.channel();
             case ChannelResult.Rejected rejected -> throw new ApiRequestException(invalid(rejected.errors().size()
                     + " field(s) are invalid; nothing was changed", ctx, rejected.errors().stream().map(ChannelApi::fieldError).toList()));
@@ -159,8 +127,7 @@ public final class ChannelApi {
         config.severities().stream().sorted().map(Severity::id).forEach(severities::add);
         node.put("source", entry.source().name().toLowerCase(Locale.ROOT));
         ObjectNode settings = node.putObject("settings");
-        Map<String, String> sorted = new TreeMap<>(config.settings());
-        sorted.forEach((key, value) -> settings.put(key, config.type().secretKeys().contains(key) ? Masks.mask(value) : value));
+        ChannelPayloads.shown(config).forEach(settings::put);
         return node;
     }
 

@@ -24,6 +24,9 @@ public final class PageRoutes {
     public static final String PAUSE_MONITOR = "/manage/monitors/{id}/pause";
     public static final String RESUME_MONITOR = "/manage/monitors/{id}/resume";
     public static final String CHANNELS = "/manage/channels";
+    public static final String NEW_CHANNEL = "/manage/channels/new";
+    public static final String EDIT_CHANNEL = "/manage/channels/{name}/edit";
+    public static final String DELETE_CHANNEL = "/manage/channels/{name}/delete";
     public static final String TEST_CHANNEL = "/manage/channels/{name}/test";
     public static final String MAINTENANCE = "/manage/maintenance";
     public static final String DELETE_MAINTENANCE = "/manage/maintenance/{name}/delete";

@@ -1,7 +1,8 @@
 package dev.faultline.web.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.alert.Delivery;
+import dev.faultline.channels.ChannelPayloads;
+import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.incidents.AckOutcome;
@@ -13,12 +14,10 @@ import dev.faultline.monitor.MonitorRegistry;
 import dev.faultline.store.Store;
 import dev.faultline.trend.CdnFinding;
 import dev.faultline.trend.TrendThresholds;
-import dev.faultline.web.ChannelApi;
 import io.javalin.config.RoutesConfig;
 import dev.faultline.web.auth.Principal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,12 +42,13 @@ public final class Pages {
     private final IncidentPages incidents;
     private final StatusPages statusPages;
     private final ManagePages manage;
-    private final ChannelApi channels;
+    private final ChannelPages channels;
     private final IncidentService incidentService;
 
     /** What the pages read and change. */
     public record Sources(MonitorRegistry registry, LatestResults latest, MaintenanceRegistry maintenance, Store store,
-                          ConfigLoader loader, Supplier<FaultlineConfig> config, ChannelApi channels, ObjectMapper mapper,
+                          ConfigLoader loader, Supplier<FaultlineConfig> config, ChannelRegistry channels,
+                          ChannelPayloads channelPayloads, ObjectMapper mapper,
                           Clock clock, IncidentService incidentService, Supplier<List<CdnFinding>> cdnFindings) {
     }
 
@@ -60,7 +60,7 @@ public final class Pages {
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
-        this.channels = s.channels();
+        this.channels = new ChannelPages(s.channels(), s.channelPayloads(), s.mapper(), s.clock(), views);
         this.incidentService = s.incidentService();
     }
 
@@ -80,8 +80,14 @@ public final class Pages {
         routes.post(PageRoutes.DELETE_MONITOR, this::deleteMonitor);
         routes.post(PageRoutes.PAUSE_MONITOR, ctx -> pause(ctx, true));
         routes.post(PageRoutes.RESUME_MONITOR, ctx -> pause(ctx, false));
-        routes.get(PageRoutes.CHANNELS, ctx -> channelsPage(ctx, Optional.empty()));
-        routes.post(PageRoutes.TEST_CHANNEL, this::testChannel);
+        routes.get(PageRoutes.CHANNELS, channels::list);
+        routes.post(PageRoutes.CHANNELS, channels::create);
+        routes.get(PageRoutes.NEW_CHANNEL, channels::newForm);
+        routes.get(PageRoutes.EDIT_CHANNEL, channels::editForm);
+        routes.post(PageRoutes.EDIT_CHANNEL, channels::save);
+        routes.get(PageRoutes.DELETE_CHANNEL, channels::confirmDelete);
+        routes.post(PageRoutes.DELETE_CHANNEL, channels::delete);
+        routes.post(PageRoutes.TEST_CHANNEL, channels::test);
         routes.get(PageRoutes.MAINTENANCE, ctx -> maintenancePage(ctx, Map.of(), Map.of(), 200));
         routes.post(PageRoutes.MAINTENANCE, this::addWindow);
         routes.post(PageRoutes.DELETE_MAINTENANCE, this::deleteWindow);
@@ -188,28 +194,6 @@ public final class Pages {
         ctx.redirect("/monitors/" + monitor.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    private void channelsPage(Context ctx, Optional<Map<String, Object>> result) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("layout", Layout.of(ctx, "Channels", "channels"));
-        params.put("channels", channels.names());
-        params.put("result", result.orElse(Map.of()));
-        views.render(ctx, "pages/channels.jte", params);
-    }
-
-    private void testChannel(Context ctx) {
-        String name = ctx.pathParam("name");
-        Optional<Delivery> delivery = channels.sendTest(name, URI.create(ctx.scheme() + "://" + ctx.host() + "/"));
-        if (delivery.isEmpty()) {
-            notFound(ctx, "No channel named '" + name + "'.");
-            return;
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("channel", name);
-        result.put("delivered", delivery.get().delivered());
-        result.put("answer", delivery.get().answer() + (delivery.get().status() > 0 ? " (HTTP " + delivery.get().status() + ")" : ""));
-        channelsPage(ctx, Optional.of(result));
-    }
-
     private void maintenancePage(Context ctx, Map<String, String> values, Map<String, String> errors, int status) {
         Map<String, Object> params = new HashMap<>();
         params.put("layout", Layout.of(ctx, "Maintenance", "maintenance"));
@@ -245,7 +229,6 @@ public final class Pages {
     }
 
     private void notFound(Context ctx, String message) {
-        ctx.status(404);
-        views.render(ctx, "pages/not_found.jte", Map.of("layout", Layout.of(ctx, "Not found", ""), "message", message));
+        views.notFound(ctx, message);
     }
 }

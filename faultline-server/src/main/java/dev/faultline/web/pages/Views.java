@@ -17,6 +17,12 @@ final class Views {
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 
+    /** The not-found page, with a 404. */
+    void notFound(Context ctx, String message) {
+        ctx.status(404);
+        render(ctx, "pages/not_found.jte", Map.of("layout", Layout.of(ctx, "Not found", ""), "message", message));
+    }
+
     String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);

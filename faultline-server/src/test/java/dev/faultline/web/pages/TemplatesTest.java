@@ -56,4 +56,26 @@ class TemplatesTest {
         assertThat(form).doesNotContain("<form class=\"edit\"").doesNotContain("action=\"/manage").contains("may look but not change");
         assertThat(VIEWS.render("pages/overview.jte", Map.of("layout", layout(true), "model", model("api")))).contains("Add monitor");
     }
+
+    @Test
+    void aChannelsNameIsEscapedInTextAndEncodedAsOnePathSegmentInItsLinks() {
+        String html = VIEWS.render("pages/channels.jte", Map.of("layout", layout(true), "rows",
+                List.of(new ChannelRow("<b>ops</b> #1/x", "Webhook", "critical", false)), "notice", Map.of()));
+
+        assertThat(html).contains("<th scope=\"row\">&lt;b&gt;ops&lt;/b&gt; #1/x</th>",
+                "action=\"/manage/channels/%3Cb%3Eops%3C%2Fb%3E%20%231%2Fx/test\"").doesNotContain("<b>ops");
+    }
+
+    @Test
+    void aViewerSeesTheChannelsButNoControlToChangeThem() {
+        Map<String, Object> list = Map.of("layout", layout(false), "rows", List.of(new ChannelRow("ops", "Webhook", "critical", false)),
+                "notice", Map.of());
+        Map<String, Object> form = Map.of("layout", layout(false), "form", ChannelForm.blank(dev.faultline.config.ChannelType.WEBHOOK),
+                "action", "/manage/channels", "editing", false, "readOnly", false);
+
+        assertThat(VIEWS.render("pages/channels.jte", list)).contains("ops").doesNotContain("Add channel", "Send test", "/edit", "/delete");
+        assertThat(VIEWS.render("pages/channel_form.jte", form)).doesNotContain("<form class=\"edit\"").contains("may look but not change");
+        assertThat(VIEWS.render("pages/channel_delete.jte", Map.of("layout", layout(false), "name", "ops", "path", "/manage/channels/ops",
+                "readOnly", false, "error", ""))).doesNotContain("action=\"/manage").contains("may look but not change");
+    }
 }
