@@ -83,8 +83,9 @@ public final class Scheduler implements AutoCloseable {
      * Makes these monitors the scheduled ones (those of other regions are left to agents). A
      * monitor kept with the same interval and regions keeps its phase; a changed interval, or
      * regions that give this region another turn ({@link RegionSlot}), take effect at the first due
-     * time of the new cadence after now; a new monitor first runs at its offset, not at once. A removed monitor is not checked again; a check of it already in flight finishes and
-     * its result is delivered.
+     * time of the new cadence after now; a new monitor first runs at its offset, not at once. A
+     * removed monitor is not checked again; a check of it already in flight finishes and its
+     * result is delivered.
      *
      * @throws IllegalArgumentException when two local monitors share an id
      */
