@@ -2,7 +2,6 @@ package dev.faultline.store;
 
 import dev.faultline.check.CheckResult;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,8 +25,11 @@ final class BatchInsert {
             + " VALUES (?, ?, ?) ON CONFLICT (monitor_id, region) DO UPDATE"
             + " SET started_at_us = excluded.started_at_us WHERE excluded.started_at_us > latest_results.started_at_us";
 
+    private final KeptStatements statements;
+
     BatchInsert(Jdbi writes, Dialect dialect) {
         this.writes = writes;
+        this.statements = KeptStatements.forDialect(dialect);
         this.insertResult = ResultRows.insert(dialect);
         for (Resolution resolution : Resolution.values()) {
             upsertRollup.put(resolution, upsertRollup(dialect, resolution.table()));
@@ -39,6 +41,11 @@ final class BatchInsert {
     }
 
     private record LatestKey(String monitor, String region) {
+    }
+
+    /** Statements prepared so far (kept from batch to batch on SQLite: {@link KeptStatements}). */
+    long statementsPrepared() {
+        return statements.prepared();
     }
 
     void write(List<CheckResult> results) {
@@ -61,14 +68,15 @@ final class BatchInsert {
         try {
             return writes.inTransaction(handle -> {
                 Connection connection = handle.getConnection();
-                try (PreparedStatement mark = connection.prepareStatement(INSERT_BATCH)) {
+                boolean first = statements.with(connection, INSERT_BATCH, mark -> {
                     Parameters p = new Parameters(mark);
                     p.text(batchId);
                     p.text(region);
                     p.number(results.size());
                     p.number(receivedAtMicros);
-                    if (mark.executeUpdate() == 0) return false;
-                }
+                    return mark.executeUpdate() > 0;
+                });
+                if (!first) return false;
                 if (!results.isEmpty()) insert(connection, results, summary.rollups(), summary.latest());
                 return true;
             });
@@ -96,14 +104,14 @@ final class BatchInsert {
 
     private void insert(Connection connection, List<CheckResult> results, Map<Resolution, Map<RollupKey, Tally>> rollups,
                         Map<LatestKey, Long> latest) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(insertResult)) {
+        statements.with(connection, insertResult, insert -> {
             for (CheckResult r : results) ResultRows.addTo(insert, r);
-            insert.executeBatch();
-        }
+            return insert.executeBatch();
+        });
         for (Resolution resolution : Resolution.values()) {
             upsert(connection, upsertRollup.get(resolution), rollups.get(resolution));
         }
-        try (PreparedStatement newest = connection.prepareStatement(UPSERT_LATEST)) {
+        statements.with(connection, UPSERT_LATEST, newest -> {
             for (Map.Entry<LatestKey, Long> entry : latest.entrySet()) {
                 Parameters p = new Parameters(newest);
                 p.text(entry.getKey().monitor());
@@ -111,8 +119,8 @@ final class BatchInsert {
                 p.number(entry.getValue().longValue());
                 newest.addBatch();
             }
-            newest.executeBatch();
-        }
+            return newest.executeBatch();
+        });
     }
 
     /** A batch the database refused; the writer retries it. */
@@ -132,8 +140,8 @@ final class BatchInsert {
         return tallies;
     }
 
-    private static void upsert(Connection connection, String sql, Map<RollupKey, Tally> tallies) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+    private void upsert(Connection connection, String sql, Map<RollupKey, Tally> tallies) throws SQLException {
+        statements.with(connection, sql, upsert -> {
             for (Map.Entry<RollupKey, Tally> entry : tallies.entrySet()) {
                 RollupKey key = entry.getKey();
                 Tally tally = entry.getValue();
@@ -150,8 +158,8 @@ final class BatchInsert {
                 for (long count : tally.histogram) p.number(count == 0 ? null : Long.valueOf(count));
                 upsert.addBatch();
             }
-            upsert.executeBatch();
-        }
+            return upsert.executeBatch();
+        });
     }
 
     private static String upsertRollup(Dialect dialect, String table) {

@@ -110,6 +110,11 @@ public final class Store implements AutoCloseable {
         return batches.writeOnce(batchId, region, results, Micros.of(receivedAt));
     }
 
+    /** Statements the result batches have prepared so far: kept from batch to batch on SQLite. */
+    long statementsPrepared() {
+        return batches.statementsPrepared();
+    }
+
     public ResultQueries results() {
         return results;
     }
