@@ -283,43 +283,29 @@ public final class BenchSummary {
                 line("  %s: %s", run.has("error") ? "FAILED" : "skipped", run.path(run.has("error") ? "error" : "skipped").asText());
                 continue;
             }
-            JsonNode kuma = run.path("uptime_kuma");
-            JsonNode faultline = run.path("faultline");
             line("  %s monitors every %.0f s, measured over %.0f s (node %s):", count(run.path("monitors")),
                     run.path("interval_s").asDouble(), run.path("window_s").asDouble(), run.path("node").asText());
-            line("    %-12s %8s %8s %7s %14s %10s %18s", "", "checks", "checks/s", "cores", "CPU per check", "peak RSS",
-                    "monitors checked");
-            List<Map.Entry<String, JsonNode>> sides = new ArrayList<>(List.of(Map.entry("Uptime Kuma", kuma), Map.entry("Faultline", faultline)));
-            if (run.has("faultline_baseline")) sides.add(Map.entry("Faultline*", run.path("faultline_baseline")));
-            for (Map.Entry<String, JsonNode> side : sides) {
-                JsonNode f = side.getValue();
-                line("    %-12s %8s %8.1f %7.3f %11.3f ms %6d MiB %18s", side.getKey(), count(f.path("checks")),
-                        f.path("checks_per_s").asDouble(), f.path("cores").asDouble(), f.path("cpu_ms_per_check").asDouble(),
-                        f.path("peak_rss_bytes").asLong() >> 20,
-                        f.path("monitors_checked_before_window").asLong() + " before the window");
-            }
-            double cpuRatio = kuma.path("cpu_ms_per_check").asDouble() / faultline.path("cpu_ms_per_check").asDouble();
-            double rssRatio = kuma.path("peak_rss_bytes").asDouble() / faultline.path("peak_rss_bytes").asDouble();
-            line("    Faultline: %.1fx less CPU per check, %.1fx less peak memory", cpuRatio, rssRatio);
-            line("    CPU by thread (s): Uptime Kuma %s; Faultline %s", kuma.path("cpu_seconds_by_thread"),
-                    faultline.path("cpu_seconds_by_thread"));
+            double[] first = peerWindow(run, run);
+            JsonNode kuma = run.path("uptime_kuma");
+            JsonNode faultline = run.path("faultline");
             line("    Faultline's JVM options: %s", run.path("java_opts").asText());
-            if (run.has("faultline_baseline")) {
-                JsonNode baseline = run.path("faultline_baseline");
-                line("    Faultline* is the same server beside them with JVM options '%s' (the JVM's defaults when empty):",
-                        run.path("baseline_java_opts").asText());
-                line("    the options file gives %.2fx its CPU per check and %.2fx its peak memory",
-                        faultline.path("cpu_ms_per_check").asDouble() / baseline.path("cpu_ms_per_check").asDouble(),
-                        faultline.path("peak_rss_bytes").asDouble() / baseline.path("peak_rss_bytes").asDouble());
-            }
             int monitors = run.path("monitors").asInt();
             boolean settled = kuma.path("monitors_checked_before_window").asInt() >= monitors
                     && faultline.path("monitors_checked_before_window").asInt() >= monitors;
             if (!settled) {
                 line("    (the window began before every monitor had been checked: start-up and JIT included; indicative only)");
             }
+            double[] ratios = first;
+            if (run.has("settled")) {
+                JsonNode again = run.path("settled");
+                line("  the same servers again, %.0f minutes after their start (the JIT's one-time work behind them):",
+                        again.path("at_s").asDouble() / 60);
+                ratios = peerWindow(run, again); // a server runs for months: the settled cost is the one the goals judge
+            }
             if (!measured && settled) {
                 measured = true;
+                double cpuRatio = ratios[0];
+                double rssRatio = ratios[1];
                 goal("peer-cpu", "Peer: >= 10x less CPU per check than Uptime Kuma", cpuRatio >= 10,
                         String.format(Locale.ROOT, "%.1fx%s", cpuRatio, cpuRatio >= 10 ? "" : shortBy(cpuRatio, 10)), cpuRatio);
                 goal("peer-rss", "Peer: >= 5x less memory than Uptime Kuma", rssRatio >= 5,
@@ -332,6 +318,37 @@ public final class BenchSummary {
             skipped("peer", "Peer: >= 10x less CPU per check and >= 5x less memory than Uptime Kuma",
                     "not measured after every monitor's first check (quick mode): bench/run full peer");
         }
+    }
+
+    /** The rows of one window of a peer run; returns Faultline's CPU-per-check and peak-memory ratios to Uptime Kuma. */
+    private double[] peerWindow(JsonNode run, JsonNode window) {
+        JsonNode kuma = window.path("uptime_kuma");
+        JsonNode faultline = window.path("faultline");
+        line("    %-12s %8s %8s %7s %14s %10s %18s", "", "checks", "checks/s", "cores", "CPU per check", "peak RSS",
+                "monitors checked");
+        List<Map.Entry<String, JsonNode>> sides = new ArrayList<>(List.of(Map.entry("Uptime Kuma", kuma), Map.entry("Faultline", faultline)));
+        if (window.has("faultline_baseline")) sides.add(Map.entry("Faultline*", window.path("faultline_baseline")));
+        for (Map.Entry<String, JsonNode> side : sides) {
+            JsonNode f = side.getValue();
+            line("    %-12s %8s %8.1f %7.3f %11.3f ms %6d MiB %18s", side.getKey(), count(f.path("checks")),
+                    f.path("checks_per_s").asDouble(), f.path("cores").asDouble(), f.path("cpu_ms_per_check").asDouble(),
+                    f.path("peak_rss_bytes").asLong() >> 20,
+                    f.path("monitors_checked_before_window").asLong() + " before the window");
+        }
+        double cpuRatio = kuma.path("cpu_ms_per_check").asDouble() / faultline.path("cpu_ms_per_check").asDouble();
+        double rssRatio = kuma.path("peak_rss_bytes").asDouble() / faultline.path("peak_rss_bytes").asDouble();
+        line("    Faultline: %.1fx less CPU per check, %.1fx less peak memory", cpuRatio, rssRatio);
+        line("    CPU by thread (s): Uptime Kuma %s; Faultline %s", kuma.path("cpu_seconds_by_thread"),
+                faultline.path("cpu_seconds_by_thread"));
+        if (window.has("faultline_baseline")) {
+            JsonNode baseline = window.path("faultline_baseline");
+            line("    Faultline* is the same server beside them with JVM options '%s' (the JVM's defaults when empty):",
+                    run.path("baseline_java_opts").asText());
+            line("    the options file gives %.2fx its CPU per check and %.2fx its peak memory",
+                    faultline.path("cpu_ms_per_check").asDouble() / baseline.path("cpu_ms_per_check").asDouble(),
+                    faultline.path("peak_rss_bytes").asDouble() / baseline.path("peak_rss_bytes").asDouble());
+        }
+        return new double[] {cpuRatio, rssRatio};
     }
 
     private static String medianMax(JsonNode summary) {
