@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Jdbi;
+import javax.sql.DataSource;
 
 /**
  * Writes one batch of results in one transaction: the raw rows, the minute and hour rollups the
  * batch adds to, and the newest result per monitor and region. The batch is summed up in memory
  * first, so each rollup row it touches costs one additive upsert and no read.
+ *
+ * <p>Plain JDBC, not JDBI as the rest of the store: this runs for every batch, up to several
+ * times a second with a few results each, and a JDBI handle's set-up was a fifth of such a batch's
+ * CPU (BENCHMARKS.md); so are its statements kept from batch to batch ({@link KeptStatements}).
  */
 final class BatchInsert {
 
-    private final Jdbi writes;
+    private final DataSource writes;
     private final String insertResult;
     private final Map<Resolution, String> upsertRollup = new EnumMap<>(Resolution.class);
     private static final String UPSERT_LATEST = "INSERT INTO latest_results (monitor_id, region, started_at_us)"
@@ -27,7 +31,8 @@ final class BatchInsert {
 
     private final KeptStatements statements;
 
-    BatchInsert(Jdbi writes, Dialect dialect) {
+    /** @param writes the store's source of writes (for SQLite its one write connection) */
+    BatchInsert(DataSource writes, Dialect dialect) {
         this.writes = writes;
         this.statements = KeptStatements.forDialect(dialect);
         this.insertResult = ResultRows.insert(dialect);
@@ -51,7 +56,10 @@ final class BatchInsert {
     void write(List<CheckResult> results) {
         try {
             Summary summary = summarise(results);
-            writes.useTransaction(handle -> insert(handle.getConnection(), results, summary.rollups(), summary.latest()));
+            inTransaction(connection -> {
+                insert(connection, results, summary.rollups(), summary.latest());
+                return null;
+            });
         } catch (SQLException e) {
             throw new UncheckedSQLException(e);
         }
@@ -66,8 +74,7 @@ final class BatchInsert {
     boolean writeOnce(String batchId, String region, List<CheckResult> results, long receivedAtMicros) {
         Summary summary = summarise(results);
         try {
-            return writes.inTransaction(handle -> {
-                Connection connection = handle.getConnection();
+            return inTransaction(connection -> {
                 boolean first = statements.with(connection, INSERT_BATCH, mark -> {
                     Parameters p = new Parameters(mark);
                     p.text(batchId);
@@ -82,6 +89,31 @@ final class BatchInsert {
             });
         } catch (SQLException e) {
             throw new UncheckedSQLException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed whole, or rolled back whole and the failure thrown. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        // Closing gives the connection back to the pool, which turns auto-commit on again.
+        try (Connection connection = writes.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public final class Store implements AutoCloseable {
         this.connections = connections;
         Jdbi writes = Jdbi.create(connections.writes());
         Jdbi reads = Jdbi.create(connections.reads());
-        this.batches = new BatchInsert(writes, dialect);
+        this.batches = new BatchInsert(connections.writes(), dialect);
         this.writer = new ResultWriter(settings.writer(), batches::write);
         this.results = new ResultQueries(reads);
         this.rollups = new Rollups(reads);

@@ -49,6 +49,16 @@ class KeptStatementsTest {
     }
 
     @DatabaseTest
+    void theWriteConnectionGoesBackToAutoCommitAfterABatch(TestDatabase db) {
+        Store store = db.open();
+        store.writeAgentBatch("b1", "eu", List.of(result(0)), T0);
+        // A single write through the same connection, outside any transaction: seen from another connection at once.
+        assertThat(store.apiTokens().insert("ci", "admin", "hash-of-ci", "test", T0)).isTrue();
+
+        assertThat(db.count("api_tokens")).isEqualTo(1);
+    }
+
+    @DatabaseTest
     void aBatchThatFailedDoesNotSpoilTheNext(TestDatabase db) {
         Store store = db.open();
         store.writeAgentBatch("b1", "eu", List.of(result(0)), T0);
