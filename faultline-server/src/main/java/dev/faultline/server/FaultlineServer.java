@@ -9,6 +9,7 @@ import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.check.Severity;
 import dev.faultline.config.AgentConfig;
@@ -211,7 +212,7 @@ public final class FaultlineServer implements AutoCloseable {
             TrendGauges trendGauges = new TrendGauges();
             // API monitors may name API channels too.
             ChannelPayloads channelPayloads = new ChannelPayloads(loader, mapper);
-            ChannelApi channelApi = new ChannelApi(channels, channelPayloads, clock, mapper);
+            ChannelApi channelApi = new ChannelApi(channels, new ChannelUsers(registry::all), channelPayloads, clock, mapper);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),

@@ -3,6 +3,7 @@ package dev.faultline.web.pages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.incidents.AckOutcome;
@@ -60,7 +61,8 @@ public final class Pages {
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
-        this.channels = new ChannelPages(s.channels(), s.channelPayloads(), s.mapper(), s.clock(), views);
+        this.channels = new ChannelPages(s.channels(), new ChannelUsers(s.registry()::all), s.channelPayloads(), s.mapper(), s.clock(),
+                views);
         this.incidentService = s.incidentService();
     }
 

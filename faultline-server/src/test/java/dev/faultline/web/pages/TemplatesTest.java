@@ -76,6 +76,6 @@ class TemplatesTest {
         assertThat(VIEWS.render("pages/channels.jte", list)).contains("ops").doesNotContain("Add channel", "Send test", "/edit", "/delete");
         assertThat(VIEWS.render("pages/channel_form.jte", form)).doesNotContain("<form class=\"edit\"").contains("may look but not change");
         assertThat(VIEWS.render("pages/channel_delete.jte", Map.of("layout", layout(false), "name", "ops", "path", "/manage/channels/ops",
-                "readOnly", false, "error", ""))).doesNotContain("action=\"/manage").contains("may look but not change");
+                "readOnly", false, "error", "", "usedBy", List.of()))).doesNotContain("action=\"/manage").contains("may look but not change");
     }
 }
