@@ -17,6 +17,7 @@ import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
+import dev.faultline.config.MaintenanceNames;
 import dev.faultline.config.ServerSettings;
 import dev.faultline.config.StatusPageNames;
 import dev.faultline.incidents.ConfirmPolicies;
@@ -205,7 +206,7 @@ public final class FaultlineServer implements AutoCloseable {
             masked.resumeOpenEpisodes(cdn, cdnPairs(initial));
             cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
-            warnUnmatchedStatusPageNames(initial);
+            warnUnmatchedMonitorNames(initial);
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
@@ -328,7 +329,7 @@ public final class FaultlineServer implements AutoCloseable {
                     reminders.configure(loaded.config().alerts());
                     channels.replaceConfigChannels(loaded.config().channels());
                     config.set(loaded.config());
-                    warnUnmatchedStatusPageNames(loaded.config());
+                    warnUnmatchedMonitorNames(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
                     log.error("{} not applied, the running monitors are kept: {}", file, refused.getMessage());
@@ -341,11 +342,16 @@ public final class FaultlineServer implements AutoCloseable {
         }
     }
 
-    /** Not an error (the page shows such a name as not monitored), but a typo looks the same. */
-    private void warnUnmatchedStatusPageNames(FaultlineConfig config) {
-        StatusPageNames.unmatched(config, registry.all().stream().map(Monitor::name).toList(),
-                        "runs (in the file or created through the API)")
+    /**
+     * Not errors (a page shows such a name as not monitored, a window covers it once it exists), but
+     * a typo looks the same.
+     */
+    private void warnUnmatchedMonitorNames(FaultlineConfig config) {
+        List<String> running = registry.all().stream().map(Monitor::name).toList();
+        StatusPageNames.unmatched(config, running, "runs (in the file or created through the API)")
                 .forEach(warning -> log.warn("{}: its status page shows it as not monitored until one does", warning));
+        MaintenanceNames.unmatched(config, running, "the server runs (from the file or the API)")
+                .forEach(warning -> log.warn("{}: the window covers it once a monitor of that name exists", warning));
     }
 
     private void forgetRemoved(Collection<Monitor> now, LatestResults latest, CheckCounters counters) {
