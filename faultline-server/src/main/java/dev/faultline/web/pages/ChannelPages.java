@@ -50,7 +50,7 @@ final class ChannelPages {
 
     /** A channel name as one path segment: names are free text. */
     static String path(String name) {
-        return "/manage/channels/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return PageRoutes.CHANNELS + "/" + PageRoutes.segment(name);
     }
 
     void list(Context ctx) {

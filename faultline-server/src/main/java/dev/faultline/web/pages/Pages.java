@@ -220,7 +220,13 @@ public final class Pages {
     }
 
     private void deleteWindow(Context ctx) {
-        manage.deleteWindow(ctx.pathParam("name"));
+        try {
+            manage.deleteWindow(ctx.pathParam("name"));
+        } catch (MonitorRegistry.Refused refused) { // deleted meanwhile, in another tab or through the API
+            maintenancePage(ctx, Map.of(), Map.of("delete", refused.getMessage()),
+                    refused.reason() == MonitorRegistry.Refused.Reason.NOT_FOUND ? 404 : 409);
+            return;
+        }
         ctx.redirect(PageRoutes.MAINTENANCE, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

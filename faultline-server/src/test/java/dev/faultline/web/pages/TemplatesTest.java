@@ -2,8 +2,14 @@ package dev.faultline.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.maintenance.WindowTimes;
+import dev.faultline.monitor.MaintenanceRegistry;
+import dev.faultline.monitor.Monitor;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +70,17 @@ class TemplatesTest {
 
         assertThat(html).contains("<th scope=\"row\">&lt;b&gt;ops&lt;/b&gt; #1/x</th>",
                 "action=\"/manage/channels/%3Cb%3Eops%3C%2Fb%3E%20%231%2Fx/test\"").doesNotContain("<b>ops");
+    }
+
+    @Test
+    void aWindowsNameIsEscapedInTextAndEncodedAsOnePathSegmentInItsDeleteForm() {
+        MaintenanceWindow window = new MaintenanceWindow("<b>db</b>/cache? #2 ü 100%", Set.of("api"), Set.of(),
+                new WindowTimes.Once(Instant.parse("2030-01-01T02:00:00Z"), Instant.parse("2030-01-01T03:00:00Z")));
+        String html = VIEWS.render("pages/maintenance.jte", Map.of("layout", layout(true),
+                "windows", List.of(new MaintenanceRegistry.Entry(window, Monitor.Source.API)), "values", Map.of(), "errors", Map.of()));
+
+        assertThat(html).contains("<th scope=\"row\">&lt;b&gt;db&lt;/b&gt;/cache? #2 ü 100%</th>",
+                "action=\"/manage/maintenance/%3Cb%3Edb%3C%2Fb%3E%2Fcache%3F%20%232%20%C3%BC%20100%25/delete\"").doesNotContain("<b>db");
     }
 
     @Test
