@@ -43,9 +43,9 @@ public final class ChannelRegistry {
         void changed(Map<String, Channel> channels, AlertRouting routing);
     }
 
-    /** A change the registry refuses, and why (the API answers 404 or 409). */
+    /** A change the registry refuses, and why (the API answers 404, or 409 for the others). */
     public static final class Refused extends RuntimeException {
-        public enum Reason { NOT_FOUND, READ_ONLY, DUPLICATE }
+        public enum Reason { NOT_FOUND, READ_ONLY, DUPLICATE, IN_USE }
 
         private final Reason reason;
 
@@ -164,10 +164,21 @@ public final class ChannelRegistry {
         return entry;
     }
 
-    /** @throws Refused NOT_FOUND or READ_ONLY (a channel from the config file) */
-    public void delete(String name) {
+    /**
+     * Deletes a channel created through the API.
+     *
+     * @throws Refused NOT_FOUND, READ_ONLY (a channel from the config file), or IN_USE while any
+     *                 monitor names it, listing them; nothing is deleted then
+     */
+    public void delete(String name, ChannelUsers users) {
         synchronized (this) {
             writable(name);
+            List<String> naming = users.of(name).stream().map(ChannelUsers::describe).toList();
+            if (!naming.isEmpty()) {
+                throw new Refused(Refused.Reason.IN_USE, "channel '" + name + "' is still in the alert routing of "
+                        + (naming.size() == 1 ? "1 monitor: " : naming.size() + " monitors: ") + String.join(", ", naming)
+                        + "; take it out of " + (naming.size() == 1 ? "its" : "their") + " channels first (nothing was deleted)");
+            }
             repository.delete(name);
             fromApi.remove(name);
         }

@@ -77,9 +77,10 @@ public final class ConfigLoader {
 
     /**
      * Checks one maintenance window given as YAML or JSON, as the API receives it: the same keys
-     * and checks as a window in the file.
+     * and checks as a window in the file, except that a name matching none of {@code monitors} is
+     * an error here (the file's is a warning: the file cannot know the API's monitors).
      *
-     * @param monitors the monitors it may name, id → name
+     * @param monitors the monitors it may name, id → name: every monitor the server runs
      */
     public MaintenanceResult parseMaintenanceWindow(String text, String source, Map<String, String> monitors) {
         ConfigErrors errors = new ConfigErrors(source, text);
@@ -91,7 +92,8 @@ public final class ConfigLoader {
             return new MaintenanceResult.Rejected(errors.sorted());
         }
         NodeReader reader = new NodeReader(errors, new Variables(Map.of()));
-        Optional<MaintenanceWindow> window = new MaintenanceReader(reader, monitors).readOne(root);
+        Optional<MaintenanceWindow> window = new MaintenanceReader(reader, monitors, MaintenanceReader.UnmatchedName.REJECTED)
+                .readOne(root);
         if (window.isEmpty() || !errors.isEmpty()) return new MaintenanceResult.Rejected(errors.sorted());
         return new MaintenanceResult.Loaded(window.get());
     }

@@ -57,7 +57,8 @@ final class ConfigReader {
                 .orElse(List.of());
         List<AgentConfig> agents = s.value("agents").map(n -> agents(n, "agents", server.region())).orElse(List.of());
         List<MaintenanceWindow> maintenance = s.value("maintenance")
-                .map(n -> new MaintenanceReader(reader, declaredMonitors(s)).readAll(n, "maintenance")).orElse(List.of());
+                .map(n -> new MaintenanceReader(reader, declaredMonitors(s), MaintenanceReader.UnmatchedName.KEPT)
+                        .readAll(n, "maintenance")).orElse(List.of());
         List<StatusPageConfig> statusPages = s.value("status_pages")
                 .map(n -> new StatusPageReader(reader, declaredMonitors(s)).readAll(n, "status_pages")).orElse(List.of());
         ReminderPolicy alerts = s.value("alerts").map(n -> new AlertsReader(reader, channels.names()).read(n, "alerts"))

@@ -28,9 +28,22 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the {@code maintenance} list: each window covers monitors (by name or id) or tags, once
- * ({@code start}, {@code end}) or every week ({@code weekly: {days, from, to, zone}}).
+ * ({@code start}, {@code end}) or every week ({@code weekly: {days, from, to, zone}}). A window
+ * keeps the ids its names give ({@link Monitor#idFor}), so it covers whichever monitor has that
+ * id when it is applied: one created through the API after the window, or deleted and created again.
  */
 final class MaintenanceReader {
+
+    /** What becomes of a name that matches none of the monitors the reader was given. */
+    enum UnmatchedName {
+        /**
+         * Kept: the config file's windows, which may name monitors created through the API or the
+         * dashboard, which the file cannot know ({@link MaintenanceNames} warns about them instead).
+         */
+        KEPT,
+        /** An error naming the field: a window sent to the API or the dashboard, checked against every monitor the server runs. */
+        REJECTED
+    }
 
     static final List<String> KEYS = List.of("name", "monitors", "tags", "start", "end", "weekly");
     static final List<String> WEEKLY_KEYS = List.of("days", "from", "to", "zone");
@@ -40,13 +53,15 @@ final class MaintenanceReader {
 
     private final NodeReader reader;
     private final ConfigErrors errors;
-    private final Map<String, String> monitorNames; // id → name, of every monitor the file declares
+    private final Map<String, String> monitorNames; // id → name
+    private final UnmatchedName unmatched;
 
-    /** @param monitorNames the monitors a window may name, id → name */
-    MaintenanceReader(NodeReader reader, Map<String, String> monitorNames) {
+    /** @param monitorNames the monitors known to the reader, id → name: the file's, or every one the server runs */
+    MaintenanceReader(NodeReader reader, Map<String, String> monitorNames, UnmatchedName unmatched) {
         this.reader = reader;
         this.errors = reader.errors();
         this.monitorNames = monitorNames;
+        this.unmatched = unmatched;
     }
 
     List<MaintenanceWindow> readAll(Node node, String path) {
@@ -140,8 +155,9 @@ final class MaintenanceReader {
 
     /** A monitor by its name or its id, among those given (the file's, or every monitor for an API payload). */
     private String monitorId(String reference) {
+        if (reference.isBlank()) throw new IllegalArgumentException("must not be empty: name a monitor");
         String id = Monitor.idFor(reference);
-        if (monitorNames.containsKey(id)) return id;
+        if (monitorNames.containsKey(id) || unmatched == UnmatchedName.KEPT) return id;
         if (monitorNames.isEmpty()) throw new IllegalArgumentException("unknown monitor '" + reference + "': there are no monitors");
         throw new IllegalArgumentException("unknown monitor '" + reference + "'" + Suggestions.didYouMean(reference, monitorNames.values())
                 + "; monitors: " + String.join(", ", monitorNames.values()));

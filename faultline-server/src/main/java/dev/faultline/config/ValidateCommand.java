@@ -1,8 +1,10 @@
 package dev.faultline.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code faultline validate FILE}: exit 0 and a summary when the file is valid (with warnings, if
- * any, on stderr), 2 and every error otherwise.
+ * any, on stderr: status pages and maintenance windows naming monitors the file does not have), 2
+ * and every error otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks a faultline.yaml and reports every error with its line, column and field path.",
@@ -46,7 +49,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(file + ": OK (" + count(config.monitors().size(), "monitor") + ", "
                         + count(config.channels().size(), "channel") + ")");
                 // Not errors: the server may run monitors of these names, created through the API.
-                StatusPageNames.unmatched(config, config.monitors().stream().map(MonitorConfig::name).toList(), "in this file")
+                List<String> names = config.monitors().stream().map(MonitorConfig::name).toList();
+                Stream.concat(StatusPageNames.unmatched(config, names, "in this file").stream(),
+                                MaintenanceNames.unmatched(config, names, "in this file").stream())
                         .forEach(warning -> spec.commandLine().getErr().println(file + ": warning: " + warning
                                 + "; fine if it is created through the API or the dashboard"));
                 yield OK;

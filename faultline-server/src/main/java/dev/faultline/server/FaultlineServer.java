@@ -9,6 +9,7 @@ import dev.faultline.alert.outbox.OutboxDispatcher;
 import dev.faultline.check.CheckJudge;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.check.Severity;
 import dev.faultline.config.AgentConfig;
@@ -16,6 +17,7 @@ import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
+import dev.faultline.config.MaintenanceNames;
 import dev.faultline.config.ServerSettings;
 import dev.faultline.config.StatusPageNames;
 import dev.faultline.incidents.ConfirmPolicies;
@@ -204,14 +206,14 @@ public final class FaultlineServer implements AutoCloseable {
             masked.resumeOpenEpisodes(cdn, cdnPairs(initial));
             cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
-            warnUnmatchedStatusPageNames(initial);
+            warnUnmatchedMonitorNames(initial);
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
             TrendGauges trendGauges = new TrendGauges();
             // API monitors may name API channels too.
             ChannelPayloads channelPayloads = new ChannelPayloads(loader, mapper);
-            ChannelApi channelApi = new ChannelApi(channels, channelPayloads, clock, mapper);
+            ChannelApi channelApi = new ChannelApi(channels, new ChannelUsers(registry::all), channelPayloads, clock, mapper);
             MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
@@ -327,7 +329,7 @@ public final class FaultlineServer implements AutoCloseable {
                     reminders.configure(loaded.config().alerts());
                     channels.replaceConfigChannels(loaded.config().channels());
                     config.set(loaded.config());
-                    warnUnmatchedStatusPageNames(loaded.config());
+                    warnUnmatchedMonitorNames(loaded.config());
                     log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
                 } catch (MonitorRegistry.Refused refused) {
                     log.error("{} not applied, the running monitors are kept: {}", file, refused.getMessage());
@@ -340,11 +342,16 @@ public final class FaultlineServer implements AutoCloseable {
         }
     }
 
-    /** Not an error (the page shows such a name as not monitored), but a typo looks the same. */
-    private void warnUnmatchedStatusPageNames(FaultlineConfig config) {
-        StatusPageNames.unmatched(config, registry.all().stream().map(Monitor::name).toList(),
-                        "runs (in the file or created through the API)")
+    /**
+     * Not errors (a page shows such a name as not monitored, a window covers it once it exists), but
+     * a typo looks the same.
+     */
+    private void warnUnmatchedMonitorNames(FaultlineConfig config) {
+        List<String> running = registry.all().stream().map(Monitor::name).toList();
+        StatusPageNames.unmatched(config, running, "runs (in the file or created through the API)")
                 .forEach(warning -> log.warn("{}: its status page shows it as not monitored until one does", warning));
+        MaintenanceNames.unmatched(config, running, "the server runs (from the file or the API)")
+                .forEach(warning -> log.warn("{}: the window covers it once a monitor of that name exists", warning));
     }
 
     private void forgetRemoved(Collection<Monitor> now, LatestResults latest, CheckCounters counters) {

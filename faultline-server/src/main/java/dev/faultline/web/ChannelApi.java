@@ -7,6 +7,7 @@ import dev.faultline.alert.Delivery;
 import dev.faultline.alert.Notification;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.check.Severity;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ChannelResult;
@@ -26,6 +27,10 @@ import java.util.Locale;
  * channel (not through the outbox: no retry, no rate limit) and answers with what the provider
  * said: 200 whether or not the provider took it, {@code delivered} says which.
  *
+ * <p>A channel that a monitor still names in its alert routing is not deleted (409, listing the
+ * monitors): their alerts would skip it without a word. A channel keeps its name, so there is no
+ * rename to guard: a new name is a new channel, and the old one is deleted once nothing names it.
+ *
  * <p>A payload is a channel in the config file's terms, checked by the same reader as the file and
  * the dashboard's form ({@link ChannelPayloads}). A replacement that sends back the mask it was
  * shown for a credential keeps the stored credential.
@@ -33,12 +38,14 @@ import java.util.Locale;
 public final class ChannelApi {
 
     private final ChannelRegistry registry;
+    private final ChannelUsers users;
     private final ChannelPayloads payloads;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    public ChannelApi(ChannelRegistry registry, ChannelPayloads payloads, Clock clock, ObjectMapper mapper) {
+    public ChannelApi(ChannelRegistry registry, ChannelUsers users, ChannelPayloads payloads, Clock clock, ObjectMapper mapper) {
         this.registry = registry;
+        this.users = users;
         this.payloads = payloads;
         this.clock = clock;
         this.mapper = mapper;
@@ -72,7 +79,7 @@ public final class ChannelApi {
     }
 
     void delete(Context ctx) {
-        registry.delete(ctx.pathParam("name"));
+        registry.delete(ctx.pathParam("name"), users);
         ctx.status(204);
     }
 

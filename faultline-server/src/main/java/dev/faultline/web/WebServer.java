@@ -104,6 +104,8 @@ public final class WebServer implements AutoCloseable {
                 case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());
                 case READ_ONLY -> Problem.of(409, "Defined in the config file", e.getMessage(), ctx.path());
                 case DUPLICATE -> Problem.of(409, "Conflict", e.getMessage(), ctx.path());
+                case IN_USE -> new Problem("urn:faultline:problem:channel-in-use", "Channel in use", 409, e.getMessage(), ctx.path(),
+                        java.util.List.of());
             }));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);

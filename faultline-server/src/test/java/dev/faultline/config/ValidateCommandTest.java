@@ -56,6 +56,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMaintenanceWindowNamingAMonitorTheFileDoesNotHaveIsAWarningNotAnError() throws Exception {
+        Path file = Files.writeString(dir.resolve("faultline.yaml"), """
+                monitors:
+                  - { name: Checkout, url: "https://shop.example.com/" }
+                maintenance:
+                  - { name: upgrade, monitors: [Checkout, Chekout, Billing API], start: 2026-12-01T02:00:00Z, end: 2026-12-01T03:00:00Z }
+                """);
+
+        assertThat(validate(Map.of(), file.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(file + ": OK (1 monitor, 0 channels)" + System.lineSeparator());
+        assertThat(err.toString().lines()).containsExactly(
+                file + ": warning: maintenance[0].monitors: window 'upgrade' names 'billing-api', which matches no monitor in this file;"
+                        + " fine if it is created through the API or the dashboard",
+                file + ": warning: maintenance[0].monitors: window 'upgrade' names 'chekout', which matches no"
+                        + " monitor in this file (did you mean 'checkout'?); fine if it is created through the API or the dashboard");
+    }
+
+    @Test
     void printsEveryErrorOnItsOwnLineAndExitsTwo() throws Exception {
         Path file = Files.writeString(dir.resolve("faultline.yaml"), """
                 monitors:

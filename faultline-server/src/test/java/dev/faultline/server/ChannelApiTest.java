@@ -124,6 +124,49 @@ class ChannelApiTest {
     }
 
     @Test
+    void aChannelThatMonitorsStillNameIsNotDeletedAndTheRefusalListsThem() throws Exception {
+        try (HostileServer target = HostileServer.status(200, Map.of(), "ok"); FaultlineServer server = start(Map.of())) {
+            String hook = "{\"name\": \"%s\", \"type\": \"webhook\", \"url\": \"http://127.0.0.1:9/%s\"}";
+            assertThat(call("POST", "/api/v1/channels", hook.formatted("ops", "ops")).statusCode()).isEqualTo(201);
+            assertThat(call("POST", "/api/v1/channels", hook.formatted("spare", "spare")).statusCode()).isEqualTo(201);
+            String monitor = "{\"name\": \"%s\", \"url\": \"" + target.url("/") + "\", \"channels\": %s}";
+            assertThat(call("POST", "/api/v1/monitors", monitor.formatted("Checkout API", "[\"ops\"]")).statusCode()).isEqualTo(201);
+            assertThat(call("POST", "/api/v1/monitors", monitor.formatted("Billing", "[\"pager\", \"ops\"]")).statusCode())
+                    .isEqualTo(201);
+            // Paused, it still names the channel: it alerts through it again once resumed.
+            assertThat(call("POST", "/api/v1/monitors/billing/pause", null).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> refused = call("DELETE", "/api/v1/channels/ops", null);
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = json(refused);
+            assertThat(problem.get("type").asText()).isEqualTo("urn:faultline:problem:channel-in-use");
+            assertThat(problem.get("detail").asText()).isEqualTo("channel 'ops' is still in the alert routing of 2 monitors: "
+                    + "'Billing' (id billing, created through the API or the dashboard), 'Checkout API' (id checkout-api, "
+                    + "created through the API or the dashboard); take it out of their channels first (nothing was deleted)");
+            assertThat(call("GET", "/api/v1/channels/ops", null).statusCode()).isEqualTo(200);
+            assertThat(rawChannelRows()).contains("ops|");
+            // A channel keeps its name: no rename through PUT that could strand them either.
+            assertThat(call("PUT", "/api/v1/channels/ops", hook.formatted("ops-renamed", "ops")).statusCode()).isEqualTo(400);
+            assertThat(server.channels().find("ops-renamed")).isEmpty();
+
+            // A channel nobody names goes at once.
+            assertThat(call("DELETE", "/api/v1/channels/spare", null).statusCode()).isEqualTo(204);
+
+            // Once no monitor names it, it can go.
+            assertThat(call("PUT", "/api/v1/monitors/checkout-api", monitor.formatted("Checkout API", "[\"pager\"]")).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> stillBilling = call("DELETE", "/api/v1/channels/ops", null);
+            assertThat(stillBilling.statusCode()).isEqualTo(409);
+            assertThat(json(stillBilling).get("detail").asText()).contains("of 1 monitor: 'Billing'").doesNotContain("Checkout");
+            assertThat(call("DELETE", "/api/v1/monitors/billing", null).statusCode()).isEqualTo(204);
+            assertThat(call("DELETE", "/api/v1/channels/ops", null).statusCode()).isEqualTo(204);
+            assertThat(call("GET", "/api/v1/channels/ops", null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aMonitorsAuthorizationHeaderIsEncryptedAtRestMaskedAndKeptWhenTheMaskComesBack() throws Exception {
         String secret = "Bearer abcdefghijkl-secret-9876";
         try (HostileServer target = HostileServer.status(200, Map.of(), "ok")) {

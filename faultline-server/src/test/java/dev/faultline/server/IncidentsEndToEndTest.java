@@ -185,6 +185,71 @@ class IncidentsEndToEndTest {
     }
 
     @Test
+    void aFileWindowCoversAMonitorCreatedThroughTheApiAfterItByItsName() throws Exception {
+        HostileServer target = keep(HostileServer.status(200, Map.of(), "ok"));
+        // The file names a monitor it does not have: one the API will create.
+        FaultlineServer server = keep(start(dataDir, "1s", Map.of(), """
+                maintenance:
+                  - { name: deploy, monitors: [Billing API], start: "%s", end: "%s" }
+                """.formatted(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600))));
+        JsonNode window = get(server, "/api/v1/maintenance").get(0);
+        assertThat(window.get("monitors").get(0).asText()).isEqualTo("billing-api");
+        assertThat(window.get("source").asText()).isEqualTo("config");
+
+        HttpResponse<String> created = send(server, "POST", "/api/v1/monitors",
+                "{\"name\": \"Billing API\", \"url\": \"" + target.url("/") + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        awaitChecked(server, "billing-api");
+
+        assertOpensInMaintenanceOnly(server, target, "billing-api");
+    }
+
+    @Test
+    void anApiWindowNamesApiMonitorsLiveAndIsDeletedByAnEncodedName() throws Exception {
+        HostileServer target = keep(HostileServer.status(200, Map.of(), "ok"));
+        FaultlineServer server = keep(start(dataDir, "1s", Map.of()));
+        String monitor = "{\"name\": \"Billing API\", \"url\": \"" + target.url("/") + "\"}";
+        assertThat(send(server, "POST", "/api/v1/monitors", monitor).statusCode()).isEqualTo(201);
+        // A name that is no path segment: a slash, a query, a fragment, a per cent sign, spaces and letters outside ASCII.
+        String name = "deploy 2/3? #1 – Größe 100%";
+        String window = "{\"name\": \"%s\", \"monitors\": [\"%s\"], \"start\": \"%s\", \"end\": \"%s\"}";
+        String open = window.formatted(name, "Billing API", Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+
+        HttpResponse<String> created = send(server, "POST", "/api/v1/maintenance", open);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Json.mapper().readTree(created.body()).get("name").asText()).isEqualTo(name);
+        // A name no monitor has, of the file or the API, is refused with the field and the reason.
+        HttpResponse<String> unknown = send(server, "POST", "/api/v1/maintenance",
+                window.formatted("other", "Biling API", Instant.now(), Instant.now().plusSeconds(60)));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        JsonNode error = Json.mapper().readTree(unknown.body()).at("/errors/0");
+        assertThat(error.get("field").asText()).isEqualTo("monitors[0]");
+        assertThat(error.get("message").asText()).isEqualTo("unknown monitor 'Biling API' (did you mean 'Billing API'?); "
+                + "monitors: Billing API");
+
+        // The window names the monitor, not the object: deleted and created again, it is covered again.
+        assertThat(send(server, "DELETE", "/api/v1/monitors/billing-api", null).statusCode()).isEqualTo(204);
+        assertThat(send(server, "POST", "/api/v1/monitors", monitor).statusCode()).isEqualTo(201);
+        awaitChecked(server, "billing-api");
+        assertOpensInMaintenanceOnly(server, target, "billing-api");
+
+        String path = "/api/v1/maintenance/deploy%202%2F3%3F%20%231%20%E2%80%93%20Gr%C3%B6%C3%9Fe%20100%25";
+        assertThat(send(server, "DELETE", path, null).statusCode()).isEqualTo(204);
+        assertThat(get(server, "/api/v1/maintenance")).isEmpty();
+        assertThat(send(server, "DELETE", path, null).statusCode()).isEqualTo(404);
+    }
+
+    /** Fails the target: the monitor's incident opens in maintenance, and nobody is told. */
+    private static void assertOpensInMaintenanceOnly(FaultlineServer server, HostileServer target, String monitorId) throws Exception {
+        target.switchToStatus(502, Map.of(), "bad gateway");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !incidentsOf(server, monitorId).isEmpty());
+        JsonNode incident = incidentsOf(server, monitorId).get(0);
+        assertThat(incident.get("opened_in_maintenance").asBoolean()).isTrue();
+        JsonNode timeline = get(server, "/api/v1/incidents/" + incident.get("id").asLong()).get("timeline");
+        assertThat(timeline.findValuesAsText("transition")).containsExactly("maintenance_suppressed");
+    }
+
+    @Test
     void aBadMaintenanceWindowIsRejectedNamingEachField() throws Exception {
         HostileServer target = keep(HostileServer.status(200, Map.of(), "ok"));
         FaultlineServer server = keep(start(dataDir, "1s", Map.of("Flaky", target)));

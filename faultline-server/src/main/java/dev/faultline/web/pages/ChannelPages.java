@@ -5,6 +5,7 @@ import dev.faultline.alert.Delivery;
 import dev.faultline.alert.Notification;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.config.ChannelResult;
 import dev.faultline.config.ChannelType;
@@ -25,18 +26,22 @@ import java.util.Optional;
  * The channels pages: the list with a test button for each, and for admins the add, edit and
  * delete forms. A form goes through the same reader ({@link ChannelPayloads}) and the same registry
  * as the API, so a channel saved here is checked alike, stored sealed and applied at once; the
- * config file's channels are shown but not changed.
+ * config file's channels are shown but not changed. A channel that monitors still name is not
+ * deleted: the confirmation lists them instead of offering the button.
  */
 final class ChannelPages {
 
     private final ChannelRegistry registry;
+    private final ChannelUsers users;
     private final ChannelPayloads payloads;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Views views;
 
-    ChannelPages(ChannelRegistry registry, ChannelPayloads payloads, ObjectMapper mapper, Clock clock, Views views) {
+    ChannelPages(ChannelRegistry registry, ChannelUsers users, ChannelPayloads payloads, ObjectMapper mapper, Clock clock,
+                 Views views) {
         this.registry = registry;
+        this.users = users;
         this.payloads = payloads;
         this.mapper = mapper;
         this.clock = clock;
@@ -45,7 +50,7 @@ final class ChannelPages {
 
     /** A channel name as one path segment: names are free text. */
     static String path(String name) {
-        return "/manage/channels/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return PageRoutes.CHANNELS + "/" + PageRoutes.segment(name);
     }
 
     void list(Context ctx) {
@@ -145,10 +150,12 @@ final class ChannelPages {
         Optional<ChannelRegistry.Entry> entry = entryOr404(ctx);
         if (entry.isEmpty()) return;
         try {
-            registry.delete(entry.get().config().name());
+            registry.delete(entry.get().config().name(), users);
             ctx.redirect(PageRoutes.CHANNELS + "?deleted=" + encode(entry.get().config().name()), HttpStatus.SEE_OTHER);
         } catch (ChannelRegistry.Refused refused) {
-            deletePage(ctx, entry.get(), refused.getMessage(), refused.reason() == ChannelRegistry.Refused.Reason.NOT_FOUND ? 404 : 409);
+            // In use: the page lists the monitors that name it, which says more than the message.
+            String error = refused.reason() == ChannelRegistry.Refused.Reason.IN_USE ? "" : refused.getMessage();
+            deletePage(ctx, entry.get(), error, refused.reason() == ChannelRegistry.Refused.Reason.NOT_FOUND ? 404 : 409);
         }
     }
 
@@ -183,7 +190,7 @@ final class ChannelPages {
         ctx.status(status);
         views.render(ctx, "pages/channel_delete.jte", Map.of("layout", Layout.of(ctx, "Delete " + entry.config().name(), "channels"),
                 "name", entry.config().name(), "path", path(entry.config().name()),
-                "readOnly", entry.source() == ChannelRegistry.Source.CONFIG, "error", error));
+                "readOnly", entry.source() == ChannelRegistry.Source.CONFIG, "error", error, "usedBy", users.of(entry.config().name())));
     }
 
     private Optional<ChannelRegistry.Entry> entryOr404(Context ctx) {

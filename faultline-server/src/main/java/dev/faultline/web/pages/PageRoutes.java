@@ -1,5 +1,7 @@
 package dev.faultline.web.pages;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -34,6 +36,21 @@ public final class PageRoutes {
     public static final String ASSET = "/assets/{file}";
 
     private PageRoutes() {
+    }
+
+    /**
+     * A free-text name (a channel's, a maintenance window's) as one path segment: everything but
+     * letters, digits and {@code -_.*} percent-encoded as UTF-8, a space as {@code %20}, so that a
+     * slash, '?', '#' or '%' in the name stays in the segment. Javalin decodes it back in
+     * {@code pathParam}.
+     */
+    public static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Where a maintenance window's delete form posts. */
+    public static String deleteMaintenance(String windowName) {
+        return MAINTENANCE + "/" + segment(windowName) + "/delete";
     }
 
     /** Whether a request path is served to anyone, signed in or not. */

@@ -3,6 +3,7 @@ package dev.faultline.web.pages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
+import dev.faultline.channels.ChannelUsers;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.incidents.AckOutcome;
@@ -60,7 +61,8 @@ public final class Pages {
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
         this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
-        this.channels = new ChannelPages(s.channels(), s.channelPayloads(), s.mapper(), s.clock(), views);
+        this.channels = new ChannelPages(s.channels(), new ChannelUsers(s.registry()::all), s.channelPayloads(), s.mapper(), s.clock(),
+                views);
         this.incidentService = s.incidentService();
     }
 
@@ -218,7 +220,13 @@ public final class Pages {
     }
 
     private void deleteWindow(Context ctx) {
-        manage.deleteWindow(ctx.pathParam("name"));
+        try {
+            manage.deleteWindow(ctx.pathParam("name"));
+        } catch (MonitorRegistry.Refused refused) { // deleted meanwhile, in another tab or through the API
+            maintenancePage(ctx, Map.of(), Map.of("delete", refused.getMessage()),
+                    refused.reason() == MonitorRegistry.Refused.Reason.NOT_FOUND ? 404 : 409);
+            return;
+        }
         ctx.redirect(PageRoutes.MAINTENANCE, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

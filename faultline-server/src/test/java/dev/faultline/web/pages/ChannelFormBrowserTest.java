@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.faultline.check.MonitorSpec;
+import dev.faultline.check.Severity;
+import dev.faultline.config.ChannelConfig;
+import dev.faultline.config.ChannelType;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
+import dev.faultline.monitor.Monitor;
 import dev.faultline.server.FaultlineServer;
 import dev.faultline.testing.Browser;
+import dev.faultline.testing.HostileServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -156,6 +163,44 @@ class ChannelFormBrowserTest {
     }
 
     @Test
+    void aChannelThatAMonitorStillNamesIsNotDeletedAndThePageListsTheMonitors() throws Exception {
+        try (HostileServer target = HostileServer.status(200, Map.of(), "ok")) {
+            server.channels().create(new ChannelConfig("night ops", ChannelType.WEBHOOK, Set.of(Severity.CRITICAL),
+                    Map.of("url", "http://127.0.0.1:9/night")));
+            // The confirmation is open while nothing names the channel...
+            browser.open(base + "/manage/channels");
+            click(By.cssSelector("tr[data-channel='night ops'] a[href$='/delete']"));
+            shows(By.tagName("h1"), "Delete the channel night ops?");
+            // ...and before the click, someone routes a monitor's alerts to it.
+            server.monitors().create(monitor("Checkout API", target, List.of("night ops")));
+            click(By.id("confirm-delete"));
+
+            shows(By.id("in-use"), "still in the alert routing of 1 monitor", "its alerts would skip it",
+                    "Take it out of its channels first", "Checkout API");
+            assertThat(browser.driver().findElements(By.id("confirm-delete"))).isEmpty();
+            assertThat(server.channels().find("night ops")).as("nothing deleted").isPresent();
+            browser.screenshot("channel-in-use");
+
+            // From the list too, the confirmation says so at once, and leads to the monitor.
+            browser.open(base + "/manage/channels");
+            click(By.cssSelector("tr[data-channel='night ops'] a[href$='/delete']"));
+            shows(By.id("in-use"), "Checkout API");
+            assertThat(browser.driver().findElements(By.id("confirm-delete"))).isEmpty();
+            click(By.cssSelector("#in-use a"));
+            shows(By.tagName("h1"), "Checkout API");
+
+            // Out of the monitor's routing, the channel goes.
+            server.monitors().update("checkout-api", monitor("Checkout API", target, List.of()));
+            browser.open(base + "/manage/channels");
+            click(By.cssSelector("tr[data-channel='night ops'] a[href$='/delete']"));
+            click(By.id("confirm-delete"));
+            shows(By.cssSelector(".notice"), "Deleted the channel 'night ops'");
+            assertThat(server.channels().find("night ops")).isEmpty();
+            server.monitors().delete("checkout-api");
+        }
+    }
+
+    @Test
     void theConfigFilesChannelIsReadOnlyWithANoteSayingWhere() {
         browser.open(base + "/manage/channels");
         WebElement row = find(By.cssSelector("tr[data-channel='pager']"));
@@ -194,6 +239,11 @@ class ChannelFormBrowserTest {
         assertThat(find(By.id("e-host")).getText()).contains("required for type email");
         assertThat(find(By.id("e-from")).getText()).contains("required for type email");
         assertThat(server.channels().find("team-mail")).isEmpty();
+    }
+
+    private static Monitor monitor(String name, HostileServer target, List<String> channels) {
+        return new Monitor(Monitor.idFor(name), MonitorSpec.builder(target.url("/")).name(name).build(), List.of("local"), channels,
+                List.of(), Monitor.Source.API);
     }
 
     private static WebElement find(By by) {

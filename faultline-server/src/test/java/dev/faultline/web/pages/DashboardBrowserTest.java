@@ -217,6 +217,28 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aWindowWhoseNameIsNoPathSegmentIsDeletedFromItsButton() {
+        // A slash, a query, a fragment, a per cent sign, spaces and letters outside ASCII: each breaks a raw path.
+        String name = "db/cache upgrade? #2 – Größe 100%";
+        browser.open(base + "/manage/maintenance");
+        browser.driver().findElement(By.id("m-name")).sendKeys(name);
+        browser.driver().findElement(By.id("m-monitors")).sendKeys("Home page");
+        browser.driver().findElement(By.id("m-start")).sendKeys("2030-02-01T02:00:00Z");
+        browser.driver().findElement(By.id("m-end")).sendKeys("2030-02-01T03:00:00Z");
+        browser.driver().findElement(By.cssSelector("form.edit button[type=submit]")).click();
+        By row = By.xpath("//tr[th=\"" + name + "\"]");
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(browser.driver().findElement(row).getText()).contains(name, "home-page"));
+        assertThat(browser.driver().findElement(row).findElement(By.tagName("form")).getAttribute("action"))
+                .isEqualTo(base + "/manage/maintenance/db%2Fcache%20upgrade%3F%20%232%20%E2%80%93%20Gr%C3%B6%C3%9Fe%20100%25/delete");
+
+        browser.driver().findElement(row).findElement(By.tagName("button")).click();
+        await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/manage/maintenance"));
+        assertThat(pageText()).contains("No maintenance windows.").doesNotContain(name);
+    }
+
+    @Test
     void monitorPageDrawsPhaseAndStatusChartsFromTheChecks() {
         await().ignoreExceptionsInstanceOf(WebDriverException.class).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             browser.open(base + "/monitors/home-page?range=1h");

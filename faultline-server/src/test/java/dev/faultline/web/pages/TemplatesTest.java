@@ -2,8 +2,14 @@ package dev.faultline.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.maintenance.WindowTimes;
+import dev.faultline.monitor.MaintenanceRegistry;
+import dev.faultline.monitor.Monitor;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +73,17 @@ class TemplatesTest {
     }
 
     @Test
+    void aWindowsNameIsEscapedInTextAndEncodedAsOnePathSegmentInItsDeleteForm() {
+        MaintenanceWindow window = new MaintenanceWindow("<b>db</b>/cache? #2 ü 100%", Set.of("api"), Set.of(),
+                new WindowTimes.Once(Instant.parse("2030-01-01T02:00:00Z"), Instant.parse("2030-01-01T03:00:00Z")));
+        String html = VIEWS.render("pages/maintenance.jte", Map.of("layout", layout(true),
+                "windows", List.of(new MaintenanceRegistry.Entry(window, Monitor.Source.API)), "values", Map.of(), "errors", Map.of()));
+
+        assertThat(html).contains("<th scope=\"row\">&lt;b&gt;db&lt;/b&gt;/cache? #2 ü 100%</th>",
+                "action=\"/manage/maintenance/%3Cb%3Edb%3C%2Fb%3E%2Fcache%3F%20%232%20%C3%BC%20100%25/delete\"").doesNotContain("<b>db");
+    }
+
+    @Test
     void aViewerSeesTheChannelsButNoControlToChangeThem() {
         Map<String, Object> list = Map.of("layout", layout(false), "rows", List.of(new ChannelRow("ops", "Webhook", "critical", false)),
                 "notice", Map.of());
@@ -76,6 +93,6 @@ class TemplatesTest {
         assertThat(VIEWS.render("pages/channels.jte", list)).contains("ops").doesNotContain("Add channel", "Send test", "/edit", "/delete");
         assertThat(VIEWS.render("pages/channel_form.jte", form)).doesNotContain("<form class=\"edit\"").contains("may look but not change");
         assertThat(VIEWS.render("pages/channel_delete.jte", Map.of("layout", layout(false), "name", "ops", "path", "/manage/channels/ops",
-                "readOnly", false, "error", ""))).doesNotContain("action=\"/manage").contains("may look but not change");
+                "readOnly", false, "error", "", "usedBy", List.of()))).doesNotContain("action=\"/manage").contains("may look but not change");
     }
 }
