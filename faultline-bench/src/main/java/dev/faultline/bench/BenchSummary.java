@@ -216,6 +216,16 @@ public final class BenchSummary {
                     String.format(Locale.ROOT, "%.2f ms%s", uptime, uptime < 50 ? "" : over(uptime, 50)), uptime);
         }
         line("  query times: median (p95, max) over random monitors after a warm-up; 'all 1,000': every monitor's uptime in turn");
+        for (JsonNode run : runs) {
+            JsonNode small = run.path("small_batches");
+            if (small.isMissingNode()) continue;
+            double perResultAtSpeed = run.path("ingest").path("writer_cpu_us_per_result").asDouble();
+            double perResult = small.path("writer_cpu_us_per_result").asDouble();
+            line("  %s, 10 results/s (as 200 monitors every 20 s): %s batches of %.1f results, %.3f ms of writer CPU per batch,"
+                    + " %.0f us per result (%.0fx a result's %.1f us at full speed)", run.path("db").asText(), count(small.path("batches")),
+                    small.path("results_per_batch").asDouble(), small.path("writer_cpu_ms_per_batch").asDouble(), perResult,
+                    perResult / perResultAtSpeed, perResultAtSpeed);
+        }
     }
 
     private void alert() {

@@ -6,6 +6,7 @@ import dev.faultline.store.ResultWriter;
 import dev.faultline.store.Rollup;
 import dev.faultline.store.Store;
 import dev.faultline.store.Uptime;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,9 @@ public final class StoreBench {
         int days = args.integer("days", 365);
         int runs = args.integer("runs", 50);
         Duration ingestWarmup = args.seconds("ingest-warmup", 2);
+        // Then results at 10 a second, as 200 monitors every 20 s make them: the writer's cost per small batch.
+        Duration smallFor = args.seconds("small", 0);
+        Duration smallWarmup = args.seconds("small-warmup", 10);
         boolean keep = Boolean.parseBoolean(args.text("keep", "false")); // SQLite only: to look into it afterwards
         String postgresUrl = args.text("postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
@@ -52,8 +56,14 @@ public final class StoreBench {
                 SampleResults results = new SampleResults(monitors, ingestStart);
                 long next = ingest(store.writer(), results, 0, ingestWarmup, null); // the JIT's turn
                 Map<String, Object> ingested = new LinkedHashMap<>();
-                ingest(store.writer(), results, next, ingestFor, ingested);
+                next = ingest(store.writer(), results, next, ingestFor, ingested);
                 report.put("ingest", ingested);
+                if (!smallFor.isZero()) {
+                    Map<String, Object> small = new LinkedHashMap<>();
+                    next = trickle(store.writer(), results, next, smallWarmup, null);
+                    trickle(store.writer(), results, next, smallFor, small);
+                    report.put("small_batches", small);
+                }
             }
             if (year) {
                 RollupHistory history = new RollupHistory(monitors, ingestStart.minus(Duration.ofDays(days)), ingestStart);
@@ -92,6 +102,7 @@ public final class StoreBench {
         long deadline = System.nanoTime() + duration.toNanos();
         long k = first;
         ProcessUsage start = ProcessUsage.now();
+        long writerCpu = writerCpuNanos();
         while (System.nanoTime() < deadline) {
             if (k - writer.written() - writer.dropped() > MAX_BACKLOG) {
                 Thread.sleep(1);
@@ -110,9 +121,53 @@ public final class StoreBench {
             figures.put("seconds", Samples.round(seconds));
             figures.put("per_s", Samples.round(written / seconds));
             figures.put("cores", Samples.round(end.coresSince(start)));
+            figures.put("writer_cpu_us_per_result", Samples.round((writerCpuNanos() - writerCpu) / 1e3 / written));
             Report.log("ingest: %d results in %.1f s: %.0f/s", written, seconds, written / seconds);
         }
         return k;
+    }
+
+    /**
+     * Submits a result every 100 ms from the {@code first} on for {@code duration}: the writer then
+     * commits small batches (its 200 ms delay), and what each costs it is the per-transaction
+     * overhead that dominates a server watching a few hundred monitors. Puts the writer thread's
+     * CPU per batch and per result into {@code figures} when given; returns the next result's index.
+     */
+    private static long trickle(ResultWriter writer, SampleResults results, long first, Duration duration,
+                                Map<String, Object> figures) throws InterruptedException {
+        long writtenBefore = writer.written();
+        long batchesBefore = writer.batches();
+        long writerCpu = writerCpuNanos();
+        long began = System.nanoTime();
+        long k = first;
+        for (long due = began; due < began + duration.toNanos(); due += 100_000_000L) {
+            Thread.sleep(Duration.ofNanos(Math.max(0, due - System.nanoTime())));
+            writer.submit(results.get(k++));
+        }
+        writer.flush();
+        if (figures != null) {
+            long written = writer.written() - writtenBefore;
+            long batches = writer.batches() - batchesBefore;
+            double cpuMs = (writerCpuNanos() - writerCpu) / 1e6;
+            figures.put("seconds", Samples.round((System.nanoTime() - began) / 1e9));
+            figures.put("written", written);
+            figures.put("batches", batches);
+            figures.put("results_per_batch", Samples.round((double) written / batches));
+            figures.put("writer_cpu_ms_per_batch", Samples.round(cpuMs / batches));
+            figures.put("writer_cpu_us_per_result", Samples.round(1000 * cpuMs / written));
+            Report.log("small batches: %d results in %d batches, %.3f ms of writer CPU per batch", written, batches, cpuMs / batches);
+        }
+        return k;
+    }
+
+    /** CPU time of the store's writer thread so far. */
+    private static long writerCpuNanos() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("faultline-result-writer")) {
+                return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
+            }
+        }
+        throw new IllegalStateException("no result writer thread");
     }
 
     private static Map<String, Object> queries(Store store, int monitors, Instant now, int runs) {
