@@ -4,6 +4,7 @@ import dev.faultline.alert.AlertRouting;
 import dev.faultline.alert.Channel;
 import dev.faultline.check.Severity;
 import dev.faultline.config.ChannelConfig;
+import dev.faultline.monitor.Monitor;
 import dev.faultline.secret.SecretBox;
 import dev.faultline.store.ChannelRepository;
 import dev.faultline.store.StoredChannel;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * handed whole to the {@link Listener}, which applies it to the running dispatcher and routing:
  * no restart. A channel is made (and so checked) before anything is stored, so a bad one changes
  * nothing.
+ *
+ * <p>A channel is not removed while a monitor names it (its alerts would skip the channel without a
+ * word). Removing one and saving a monitor exclude each other ({@link #whileChannelsKept},
+ * {@link #removingChannels}): a save's check of the names it gives holds until the monitor is
+ * stored, and a removal sees every monitor stored before it.
  */
 public final class ChannelRegistry {
 
@@ -66,6 +74,8 @@ public final class ChannelRegistry {
     private Map<String, Entry> fromConfig = Map.of();
     private final Map<String, Entry> fromApi = new LinkedHashMap<>();
     private volatile Listener listener = (channels, routing) -> { };
+    // Shared by monitor saves, which run side by side; exclusive for what removes a channel. Taken before this object's lock.
+    private final ReentrantReadWriteLock removals = new ReentrantReadWriteLock();
 
     /**
      * Loads the API channels from the store.
@@ -165,38 +175,66 @@ public final class ChannelRegistry {
     }
 
     /**
+     * Runs {@code checkAndSave}, which checks the channels a monitor names and stores it, while no
+     * channel can be removed: a channel the check found is still there when the monitor is stored,
+     * and a removal waiting meanwhile finds the monitor. Saves run side by side; a removal waits for
+     * those under way, and they for it. Keep slow reads (a request's body) out of it.
+     */
+    public <T> T whileChannelsKept(Supplier<T> checkAndSave) {
+        removals.readLock().lock();
+        try {
+            return checkAndSave.get();
+        } finally {
+            removals.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code change}, which may remove channels, while no monitor is saved. */
+    public void removingChannels(Runnable change) {
+        removals.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            removals.writeLock().unlock();
+        }
+    }
+
+    /**
      * Deletes a channel created through the API.
      *
      * @throws Refused NOT_FOUND, READ_ONLY (a channel from the config file), or IN_USE while any
      *                 monitor names it, listing them; nothing is deleted then
      */
     public void delete(String name, ChannelUsers users) {
-        synchronized (this) {
-            writable(name);
-            List<String> naming = users.of(name).stream().map(ChannelUsers::describe).toList();
-            if (!naming.isEmpty()) {
-                throw new Refused(Refused.Reason.IN_USE, "channel '" + name + "' is still in the alert routing of "
-                        + (naming.size() == 1 ? "1 monitor: " : naming.size() + " monitors: ") + String.join(", ", naming)
-                        + "; take it out of " + (naming.size() == 1 ? "its" : "their") + " channels first (nothing was deleted)");
+        removingChannels(() -> {
+            synchronized (this) {
+                writable(name);
+                List<Monitor> naming = users.of(name);
+                if (!naming.isEmpty()) {
+                    throw new Refused(Refused.Reason.IN_USE, "channel '" + name + "' is still in " + ChannelUsers.routingOf(naming)
+                            + "; take it out of " + (naming.size() == 1 ? "its" : "their") + " channels first (nothing was deleted)");
+                }
+                repository.delete(name);
+                fromApi.remove(name);
             }
-            repository.delete(name);
-            fromApi.remove(name);
-        }
+        });
         publish();
     }
 
     /** Takes the config file's channels again (a reload); the API's stay. */
     public void replaceConfigChannels(List<ChannelConfig> configChannels) {
-        synchronized (this) {
-            Map<String, Entry> next = new LinkedHashMap<>();
-            for (ChannelConfig config : configChannels) {
-                Entry old = fromConfig.get(config.name());
-                // Unchanged channels keep their channel object, and so their lane in the dispatcher.
-                next.put(config.name(), old != null && old.config().equals(config) ? old
-                        : new Entry(config, Source.CONFIG, factory.apply(config)));
+        removingChannels(() -> {
+            synchronized (this) {
+                Map<String, Entry> next = new LinkedHashMap<>();
+                for (ChannelConfig config : configChannels) {
+                    Entry old = fromConfig.get(config.name());
+                    // Unchanged channels keep their channel object, and so their lane in the dispatcher.
+                    next.put(config.name(), old != null && old.config().equals(config) ? old
+                            : new Entry(config, Source.CONFIG, factory.apply(config)));
+                }
+                fromConfig = next;
             }
-            fromConfig = next;
-        }
+        });
         publish();
     }
 

@@ -21,6 +21,12 @@ public record ChannelUsers(Supplier<Collection<Monitor>> monitors) {
                 .sorted(Comparator.comparing(Monitor::name).thenComparing(Monitor::id)).toList();
     }
 
+    /** "the alert routing of 2 monitors: 'a' (id a, …), 'b' (id b, …)", as a refusal says it. */
+    static String routingOf(List<Monitor> naming) {
+        return "the alert routing of " + (naming.size() == 1 ? "1 monitor: " : naming.size() + " monitors: ")
+                + String.join(", ", naming.stream().map(ChannelUsers::describe).toList());
+    }
+
     /** One monitor as the refusal lists it: its name, its id, and where to change it. */
     static String describe(Monitor monitor) {
         return "'" + monitor.name() + "' (id " + monitor.id() + ", " + switch (monitor.source()) {

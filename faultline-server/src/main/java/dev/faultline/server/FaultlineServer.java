@@ -214,7 +214,7 @@ public final class FaultlineServer implements AutoCloseable {
             // API monitors may name API channels too.
             ChannelPayloads channelPayloads = new ChannelPayloads(loader, mapper);
             ChannelApi channelApi = new ChannelApi(channels, new ChannelUsers(registry::all), channelPayloads, clock, mapper);
-            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
+            MonitorApi monitorApi = new MonitorApi(registry, channels, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), store.anomalies(), clock, initial.trends(), mapper),
