@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,10 @@ public final class ChannelRegistry {
         }
     }
 
-    /** Runs {@code change}, which may remove channels, while no monitor is saved. */
+    /**
+     * Runs {@code change}, which may remove channels ({@link #replaceConfigChannels}), while no
+     * monitor is saved: what {@link #requireUnnamed} found holds until the change is made.
+     */
     public void removingChannels(Runnable change) {
         removals.writeLock().lock();
         try {
@@ -221,7 +225,38 @@ public final class ChannelRegistry {
         publish();
     }
 
-    /** Takes the config file's channels again (a reload); the API's stay. */
+    /**
+     * Checks a reload before any of it is applied: a channel of the file that {@code configChannels}
+     * drops (and that no channel created through the API stands in for) must not be named by a
+     * monitor that runs on. Call it inside {@link #removingChannels}, with the replacement.
+     *
+     * @param after the monitors as the reload leaves them: those created through the API, and the file's new ones
+     * @throws Refused IN_USE naming each such channel and the monitors that name it
+     */
+    public void requireUnnamed(List<ChannelConfig> configChannels, ChannelUsers after) {
+        if (!removals.isWriteLockedByCurrentThread()) throw new IllegalStateException("a reload's check must run in removingChannels");
+        List<String> dropped;
+        synchronized (this) {
+            Set<String> kept = new HashSet<>(fromApi.keySet());
+            configChannels.forEach(c -> kept.add(c.name()));
+            dropped = fromConfig.keySet().stream().filter(name -> !kept.contains(name)).sorted().toList();
+        }
+        Map<String, List<Monitor>> stranded = new LinkedHashMap<>();
+        for (String name : dropped) {
+            List<Monitor> naming = after.of(name);
+            if (!naming.isEmpty()) stranded.put(name, naming);
+        }
+        if (stranded.isEmpty()) return;
+        List<String> each = new ArrayList<>();
+        stranded.forEach((name, naming) -> each.add("channel '" + name + "' is no longer in the file but still in "
+                + ChannelUsers.routingOf(naming)));
+        String them = stranded.size() == 1 ? "it" : "them";
+        long monitors = stranded.values().stream().flatMap(List::stream).map(Monitor::id).distinct().count();
+        throw new Refused(Refused.Reason.IN_USE, String.join("; ", each) + "; keep " + them + " in the file, or take " + them
+                + " out of " + (monitors == 1 ? "its" : "their") + " channels and save the file again");
+    }
+
+    /** Takes the config file's channels again (a reload); the API's stay. See {@link #requireUnnamed}. */
     public void replaceConfigChannels(List<ChannelConfig> configChannels) {
         removingChannels(() -> {
             synchronized (this) {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The monitors that name a channel in their alert routing ({@code channels}), the file's and the
  * API's, paused ones too (they alert again once resumed). A channel they name is not deleted from
- * under them: their alerts would skip it without a word.
+ * under them, nor dropped by a reload of the file: their alerts would skip it without a word.
  *
  * @param monitors every monitor the server runs, asked at each call
  */

@@ -3,6 +3,9 @@ package dev.faultline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.LoadResult;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,17 +27,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A channel is not removed between a monitor's check of the channels it names and its save. The
  * save is held inside its database write by a lock another PostgreSQL session takes on the monitors
- * table, so it has surely checked its channels and not yet been stored; a delete of the channel
- * meanwhile must wait for it, then find the monitor and refuse. (Without the exclusion the delete
- * went through at once, and the monitor was stored naming a channel that was gone.)
+ * table, so it has surely checked its channels and not yet been stored; a delete or a reload that
+ * removes the channel meanwhile must wait for it, then find the monitor and refuse. (Without the
+ * exclusion the delete went through at once, and the reload went on from a check made before the
+ * monitor was stored: either way the monitor ended up naming a channel that was gone.)
  */
 class ChannelRemovalWaitsForMonitorSavesTest {
 
@@ -88,6 +95,48 @@ class ChannelRemovalWaitsForMonitorSavesTest {
             assertThat(Json.mapper().readTree(refused.body()).get("detail").asText())
                     .startsWith("channel 'ops' is still in the alert routing of 1 monitor: 'Checkout API' (id checkout-api,");
             assertThat(server.channels().find("ops")).isPresent();
+        }
+    }
+
+    @Test
+    void aReloadDroppingAChannelWhileAMonitorIsBeingChangedToNameItWaitsAndIsRefused() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(FaultlineServer.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.list = new CopyOnWriteArrayList<>();
+        logs.start();
+        logger.addAppender(logs);
+        try (HostileServer target = HostileServer.status(200, Map.of(), "ok")) {
+            Path file = dir.resolve("faultline.yaml");
+            Files.writeString(file, config(target, true));
+            FaultlineConfig initial = ((LoadResult.Loaded) new ConfigLoader(Map.of()).load(file)).config();
+            // Not watched: the test calls the reload the watcher calls, so that it starts when the test says.
+            try (FaultlineServer server = start(initial)) {
+                String monitor = "{\"name\": \"Checkout API\", \"url\": \"" + target.url("/") + "\", \"channels\": %s}";
+                assertThat(call("POST", "/api/v1/monitors", monitor.formatted("[]")).statusCode()).isEqualTo(201);
+                Files.writeString(file, config(target, false));
+
+                holdMonitors();
+                CompletableFuture<HttpResponse<String>> changed = callAsync("PUT", "/api/v1/monitors/checkout-api",
+                        monitor.formatted("[\"pager\"]"));
+                awaitMonitorWriteWaiting();
+                CompletableFuture<Void> reloaded = CompletableFuture.runAsync(() -> server.reload(file), Thread::startVirtualThread);
+                try {
+                    await().alias("the reload waits for the save").during(WAITS).atMost(WAITS.multipliedBy(3)).until(() -> !reloaded.isDone());
+                } finally {
+                    release();
+                }
+
+                assertThat(changed.join().statusCode()).as(changed.join().body()).isEqualTo(200);
+                reloaded.join();
+                assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).isEqualTo(file
+                        + " not applied, the running config is kept: channel 'pager' is no longer in the file but still in the alert"
+                        + " routing of 1 monitor: 'Checkout API' (id checkout-api, created through the API or the dashboard); keep it"
+                        + " in the file, or take it out of its channels and save the file again"));
+                assertThat(server.channels().find("pager")).isPresent();
+                assertThat(server.monitors().find("checkout-api").orElseThrow().channels()).containsExactly("pager");
+            }
+        } finally {
+            logger.detachAppender(logs);
         }
     }
 
