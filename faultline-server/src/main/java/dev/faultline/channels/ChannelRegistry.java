@@ -4,6 +4,7 @@ import dev.faultline.alert.AlertRouting;
 import dev.faultline.alert.Channel;
 import dev.faultline.check.Severity;
 import dev.faultline.config.ChannelConfig;
+import dev.faultline.monitor.Monitor;
 import dev.faultline.secret.SecretBox;
 import dev.faultline.store.ChannelRepository;
 import dev.faultline.store.StoredChannel;
@@ -11,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * handed whole to the {@link Listener}, which applies it to the running dispatcher and routing:
  * no restart. A channel is made (and so checked) before anything is stored, so a bad one changes
  * nothing.
+ *
+ * <p>A channel is not removed while a monitor names it (its alerts would skip the channel without a
+ * word). Removing one and saving a monitor exclude each other ({@link #whileChannelsKept},
+ * {@link #removingChannels}): a save's check of the names it gives holds until the monitor is
+ * stored, and a removal sees every monitor stored before it.
  */
 public final class ChannelRegistry {
 
@@ -66,6 +75,8 @@ public final class ChannelRegistry {
     private Map<String, Entry> fromConfig = Map.of();
     private final Map<String, Entry> fromApi = new LinkedHashMap<>();
     private volatile Listener listener = (channels, routing) -> { };
+    // Shared by monitor saves, which run side by side; exclusive for what removes a channel. Taken before this object's lock.
+    private final ReentrantReadWriteLock removals = new ReentrantReadWriteLock();
 
     /**
      * Loads the API channels from the store.
@@ -165,38 +176,100 @@ public final class ChannelRegistry {
     }
 
     /**
+     * Runs {@code checkAndSave}, which checks the channels a monitor names and stores it, while no
+     * channel can be removed: a channel the check found is still there when the monitor is stored,
+     * and a removal waiting meanwhile finds the monitor. Saves run side by side; a removal waits for
+     * those under way, and they for it. Keep slow reads (a request's body) out of it.
+     */
+    public <T> T whileChannelsKept(Supplier<T> checkAndSave) {
+        removals.readLock().lock();
+        try {
+            return checkAndSave.get();
+        } finally {
+            removals.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code change}, which may remove channels ({@link #replaceConfigChannels}), while no
+     * monitor is saved: what {@link #requireUnnamed} found holds until the change is made.
+     */
+    public void removingChannels(Runnable change) {
+        removals.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            removals.writeLock().unlock();
+        }
+    }
+
+    /**
      * Deletes a channel created through the API.
      *
      * @throws Refused NOT_FOUND, READ_ONLY (a channel from the config file), or IN_USE while any
      *                 monitor names it, listing them; nothing is deleted then
      */
     public void delete(String name, ChannelUsers users) {
-        synchronized (this) {
-            writable(name);
-            List<String> naming = users.of(name).stream().map(ChannelUsers::describe).toList();
-            if (!naming.isEmpty()) {
-                throw new Refused(Refused.Reason.IN_USE, "channel '" + name + "' is still in the alert routing of "
-                        + (naming.size() == 1 ? "1 monitor: " : naming.size() + " monitors: ") + String.join(", ", naming)
-                        + "; take it out of " + (naming.size() == 1 ? "its" : "their") + " channels first (nothing was deleted)");
+        removingChannels(() -> {
+            synchronized (this) {
+                writable(name);
+                List<Monitor> naming = users.of(name);
+                if (!naming.isEmpty()) {
+                    throw new Refused(Refused.Reason.IN_USE, "channel '" + name + "' is still in " + ChannelUsers.routingOf(naming)
+                            + "; take it out of " + (naming.size() == 1 ? "its" : "their") + " channels first (nothing was deleted)");
+                }
+                repository.delete(name);
+                fromApi.remove(name);
             }
-            repository.delete(name);
-            fromApi.remove(name);
-        }
+        });
         publish();
     }
 
-    /** Takes the config file's channels again (a reload); the API's stay. */
-    public void replaceConfigChannels(List<ChannelConfig> configChannels) {
+    /**
+     * Checks a reload before any of it is applied: a channel of the file that {@code configChannels}
+     * drops (and that no channel created through the API stands in for) must not be named by a
+     * monitor that runs on. Call it inside {@link #removingChannels}, with the replacement.
+     *
+     * @param after the monitors as the reload leaves them: those created through the API, and the file's new ones
+     * @throws Refused IN_USE naming each such channel and the monitors that name it
+     */
+    public void requireUnnamed(List<ChannelConfig> configChannels, ChannelUsers after) {
+        if (!removals.isWriteLockedByCurrentThread()) throw new IllegalStateException("a reload's check must run in removingChannels");
+        List<String> dropped;
         synchronized (this) {
-            Map<String, Entry> next = new LinkedHashMap<>();
-            for (ChannelConfig config : configChannels) {
-                Entry old = fromConfig.get(config.name());
-                // Unchanged channels keep their channel object, and so their lane in the dispatcher.
-                next.put(config.name(), old != null && old.config().equals(config) ? old
-                        : new Entry(config, Source.CONFIG, factory.apply(config)));
-            }
-            fromConfig = next;
+            Set<String> kept = new HashSet<>(fromApi.keySet());
+            configChannels.forEach(c -> kept.add(c.name()));
+            dropped = fromConfig.keySet().stream().filter(name -> !kept.contains(name)).sorted().toList();
         }
+        Map<String, List<Monitor>> stranded = new LinkedHashMap<>();
+        for (String name : dropped) {
+            List<Monitor> naming = after.of(name);
+            if (!naming.isEmpty()) stranded.put(name, naming);
+        }
+        if (stranded.isEmpty()) return;
+        List<String> each = new ArrayList<>();
+        stranded.forEach((name, naming) -> each.add("channel '" + name + "' is no longer in the file but still in "
+                + ChannelUsers.routingOf(naming)));
+        String them = stranded.size() == 1 ? "it" : "them";
+        long monitors = stranded.values().stream().flatMap(List::stream).map(Monitor::id).distinct().count();
+        throw new Refused(Refused.Reason.IN_USE, String.join("; ", each) + "; keep " + them + " in the file, or take " + them
+                + " out of " + (monitors == 1 ? "its" : "their") + " channels and save the file again");
+    }
+
+    /** Takes the config file's channels again (a reload); the API's stay. See {@link #requireUnnamed}. */
+    public void replaceConfigChannels(List<ChannelConfig> configChannels) {
+        removingChannels(() -> {
+            synchronized (this) {
+                Map<String, Entry> next = new LinkedHashMap<>();
+                for (ChannelConfig config : configChannels) {
+                    Entry old = fromConfig.get(config.name());
+                    // Unchanged channels keep their channel object, and so their lane in the dispatcher.
+                    next.put(config.name(), old != null && old.config().equals(config) ? old
+                            : new Entry(config, Source.CONFIG, factory.apply(config)));
+                }
+                fromConfig = next;
+            }
+        });
         publish();
     }
 

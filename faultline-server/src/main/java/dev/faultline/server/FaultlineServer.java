@@ -90,6 +90,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,7 +215,7 @@ public final class FaultlineServer implements AutoCloseable {
             // API monitors may name API channels too.
             ChannelPayloads channelPayloads = new ChannelPayloads(loader, mapper);
             ChannelApi channelApi = new ChannelApi(channels, new ChannelUsers(registry::all), channelPayloads, clock, mapper);
-            MonitorApi monitorApi = new MonitorApi(registry, latest, loader, this::configWithApiChannels, mapper);
+            MonitorApi monitorApi = new MonitorApi(registry, channels, latest, loader, this::configWithApiChannels, mapper);
             web = own(WebServer.start(settings.host(), settings.port(), new WebServer.Parts(monitorApi,
                     new ResultApi(monitorApi, store.results(), store.rollups(), clock),
                     new TrendApi(monitorApi, store.rollups(), store.anomalies(), clock, initial.trends(), mapper),
@@ -317,29 +318,45 @@ public final class FaultlineServer implements AutoCloseable {
         return notifier;
     }
 
-    /** Applies a changed config file, or keeps the running set when the file has errors. */
+    /**
+     * Applies a changed config file whole, or nothing of it: not when the file has errors, a monitor
+     * of it takes the id of one created through the API, or it drops a channel that a monitor
+     * created through the API still names.
+     */
     void reload(Path file) {
         switch (loader.load(file)) {
             case LoadResult.Loaded loaded -> {
+                FaultlineConfig next = loaded.config();
                 try {
-                    registry.replaceConfigMonitors(monitors(loaded.config()));
-                    cdn.pairs(cdnPairs(loaded.config()));
-                    maintenance.replaceConfigWindows(loaded.config().maintenance());
-                    incidents.configure(ConfirmPolicies.of(loaded.config()));
-                    reminders.configure(loaded.config().alerts());
-                    channels.replaceConfigChannels(loaded.config().channels());
-                    config.set(loaded.config());
-                    warnUnmatchedMonitorNames(loaded.config());
-                    log.info("reloaded {}: {} monitors from the file", file, loaded.config().monitors().size());
-                } catch (MonitorRegistry.Refused refused) {
-                    log.error("{} not applied, the running monitors are kept: {}", file, refused.getMessage());
+                    // No monitor is saved meanwhile, so the channel check holds until the channels are replaced;
+                    // both checks come before anything is applied.
+                    channels.removingChannels(() -> {
+                        channels.requireUnnamed(next.channels(), new ChannelUsers(() -> runningAfter(next)));
+                        registry.replaceConfigMonitors(monitors(next));
+                        cdn.pairs(cdnPairs(next));
+                        maintenance.replaceConfigWindows(next.maintenance());
+                        incidents.configure(ConfirmPolicies.of(next));
+                        reminders.configure(next.alerts());
+                        channels.replaceConfigChannels(next.channels());
+                        config.set(next);
+                    });
+                    warnUnmatchedMonitorNames(next);
+                    log.info("reloaded {}: {} monitors from the file", file, next.monitors().size());
+                } catch (MonitorRegistry.Refused | ChannelRegistry.Refused refused) {
+                    log.error("{} not applied, the running config is kept: {}", file, refused.getMessage());
                 }
             }
             case LoadResult.Rejected rejected -> {
-                log.error("{} has {} error(s); not applied, the running monitors are kept:", file, rejected.errors().size());
+                log.error("{} has {} error(s); not applied, the running config is kept:", file, rejected.errors().size());
                 rejected.errors().stream().map(ConfigError::toString).forEach(line -> log.error("  {}", line));
             }
         }
+    }
+
+    /** The monitors a reload to {@code next} leaves: those created through the API, and the file's new ones. */
+    private List<Monitor> runningAfter(FaultlineConfig next) {
+        return Stream.concat(registry.all().stream().filter(m -> m.source() == Monitor.Source.API),
+                monitors(next).stream()).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.faultline.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Header;
 import dev.faultline.config.ConfigError;
@@ -21,18 +22,22 @@ import java.util.function.Supplier;
 /**
  * {@code /api/v1/monitors}: list (paged by id), create, read, replace and delete. A payload is
  * a monitor in the config file's terms (as JSON) and is checked by the same reader as the file.
+ * It is checked and stored while no channel can be removed, so a channel it names is not deleted
+ * (or dropped by a reload) in between.
  */
 public final class MonitorApi {
 
     private final MonitorRegistry registry;
+    private final ChannelRegistry channels;
     private final LatestResults latest;
     private final ConfigLoader loader;
     private final Supplier<FaultlineConfig> config;
     private final ObjectMapper mapper;
 
-    public MonitorApi(MonitorRegistry registry, LatestResults latest, ConfigLoader loader, Supplier<FaultlineConfig> config,
-               ObjectMapper mapper) {
+    public MonitorApi(MonitorRegistry registry, ChannelRegistry channels, LatestResults latest, ConfigLoader loader,
+                      Supplier<FaultlineConfig> config, ObjectMapper mapper) {
         this.registry = registry;
+        this.channels = channels;
         this.latest = latest;
         this.loader = loader;
         this.config = config;
@@ -51,14 +56,16 @@ public final class MonitorApi {
     }
 
     void create(Context ctx) {
-        Monitor monitor = parse(ctx);
-        ctx.status(201).header("Location", "/api/v1/monitors/" + monitor.id()).json(view(registry.create(monitor)));
+        String body = body(ctx); // read before the lock: a slow client must not hold up a channel's removal
+        Monitor created = channels.whileChannelsKept(() -> registry.create(parse(body, ctx)));
+        ctx.status(201).header("Location", "/api/v1/monitors/" + created.id()).json(view(created));
     }
 
     void update(Context ctx) {
         String id = ctx.pathParam("id");
         Monitor existing = monitor(ctx);
-        ctx.json(view(registry.update(id, keepingMaskedHeaders(existing, parse(ctx)))));
+        String body = body(ctx);
+        ctx.json(view(channels.whileChannelsKept(() -> registry.update(id, keepingMaskedHeaders(existing, parse(body, ctx))))));
     }
 
     /** A header sent back as the mask it was shown keeps its stored value. */
@@ -89,12 +96,17 @@ public final class MonitorApi {
         return registry.find(id).orElseThrow(() -> ApiRequestException.notFound("no monitor with id '" + id + "'", ctx.path()));
     }
 
-    private Monitor parse(Context ctx) {
+    private static String body(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new ApiRequestException(Problem.invalid("the request has no body: send a monitor as JSON, e.g. "
                     + "{\"name\": \"api\", \"url\": \"https://api.example.com/health\"}", ctx.path(), List.of()));
         }
+        return body;
+    }
+
+    /** Checks the channels it names against those there now: call it in {@link ChannelRegistry#whileChannelsKept}. */
+    private Monitor parse(String body, Context ctx) {
         return switch (loader.parseMonitor(body, "request body", config.get())) {
             case MonitorResult.Loaded loaded -> loaded.monitor().toMonitor(Monitor.Source.API);
             case MonitorResult.Rejected rejected -> throw new ApiRequestException(Problem.invalid(

@@ -1,6 +1,7 @@
 package dev.faultline.web.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.config.ConfigError;
 import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Changes made through forms: monitors and maintenance windows, checked by the same readers as
- * the API and the file, applied whole or not at all.
+ * the API and the file, applied whole or not at all. A monitor is checked and stored while no
+ * channel can be removed, as through the API.
  */
 final class ManagePages {
 
@@ -29,22 +31,28 @@ final class ManagePages {
     }
 
     private final MonitorRegistry registry;
+    private final ChannelRegistry channels;
     private final MaintenanceRegistry maintenance;
     private final ConfigLoader loader;
     private final Supplier<FaultlineConfig> config;
     private final ObjectMapper mapper;
 
-    ManagePages(MonitorRegistry registry, MaintenanceRegistry maintenance, ConfigLoader loader, Supplier<FaultlineConfig> config,
-                ObjectMapper mapper) {
+    ManagePages(MonitorRegistry registry, ChannelRegistry channels, MaintenanceRegistry maintenance, ConfigLoader loader,
+                Supplier<FaultlineConfig> config, ObjectMapper mapper) {
         this.registry = registry;
+        this.channels = channels;
         this.maintenance = maintenance;
         this.loader = loader;
         this.config = config;
         this.mapper = mapper;
     }
 
-    /** Creates the monitor, or updates the one with {@code existingId}. */
+    /** Creates the monitor, or updates the one with {@code existingId} (keeping the channels it names). */
     Saved save(MonitorForm form, String existingId) {
+        return channels.whileChannelsKept(() -> checkAndSave(form, existingId));
+    }
+
+    private Saved checkAndSave(MonitorForm form, String existingId) {
         Optional<Monitor> existing = existingId == null ? Optional.empty() : registry.find(existingId);
         return switch (loader.parseMonitor(form.payload(mapper, existing), "form", config.get())) {
             case MonitorResult.Rejected rejected -> new Saved.Invalid(form.withErrors(rejected.errors()));

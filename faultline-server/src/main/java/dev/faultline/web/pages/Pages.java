@@ -60,7 +60,7 @@ public final class Pages {
                 s.cdnFindings());
         this.incidents = new IncidentPages(s.store(), s.clock());
         this.statusPages = new StatusPages(s.config(), s.registry(), s.latest(), s.maintenance(), s.store(), s.clock());
-        this.manage = new ManagePages(s.registry(), s.maintenance(), s.loader(), s.config(), s.mapper());
+        this.manage = new ManagePages(s.registry(), s.channels(), s.maintenance(), s.loader(), s.config(), s.mapper());
         this.channels = new ChannelPages(s.channels(), new ChannelUsers(s.registry()::all), s.channelPayloads(), s.mapper(), s.clock(),
                 views);
         this.incidentService = s.incidentService();
