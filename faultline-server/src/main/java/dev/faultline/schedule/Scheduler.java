@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * thread sleeps until the next due time and starts what fell due, each check on a virtual
  * thread of its own, which waits for a per-host and a global permit ({@link SchedulerLimits})
  * without holding up the dispatcher. A monitor whose previous check is still in flight when it
- * falls due again skips that run. Every result goes to the {@link ResultSink}.
+ * falls due again skips that run. Every result goes to the {@link ResultSink}. Checks due soon
+ * after one that is due now may start with it, up to {@link SchedulerLimits#earlyStart()} early,
+ * so that they share its wake-ups; their cadence stays as it is.
  *
  * <p>Thread-safe: {@link #replaceAll}, {@link #recheckNow} and {@link #deferUntil} may be called
  * from any thread, the sink included.
@@ -35,6 +37,7 @@ public final class Scheduler implements AutoCloseable {
     private final CheckLauncher launcher;
     private final ReentrantLock lock = new ReentrantLock();
     private final Timetable timetable;
+    private final long earlyStartMillis;
     private final Timetable.Dispatch dispatch = this::dispatch;
     private final Thread dispatcher = Thread.ofPlatform().name("faultline-scheduler").daemon().unstarted(this::dispatchLoop);
     private boolean started;
@@ -52,6 +55,7 @@ public final class Scheduler implements AutoCloseable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.limits = limits;
+        this.earlyStartMillis = limits.earlyStart().toMillis();
         this.region = AgentConfig.requireRegionName(region);
         this.launcher = new CheckLauncher(clock, runner, sink, limits.maxInFlight(), region);
         this.timetable = new Timetable(new HostPermits(limits.maxInFlightPerHost()), region);
@@ -192,7 +196,7 @@ public final class Scheduler implements AutoCloseable {
             try {
                 if (closed) return;
                 long now = clock.millis();
-                timetable.takeDue(now, dispatch);
+                timetable.takeDue(now, earlyStartMillis, dispatch);
                 wakeAt = Math.min(timetable.nextDueMillis(), now + IDLE_WAIT_MILLIS);
             } catch (RuntimeException e) {
                 log.error("Scheduler dispatch failed; carrying on", e);

@@ -17,6 +17,13 @@ import java.util.Set;
  */
 final class Timetable {
 
+    /**
+     * At most this many checks start early in one wake-up: at high rates the dispatcher wakes
+     * often anyway, and a bounded burst keeps checks from competing for the CPU while they time
+     * their phases.
+     */
+    static final int MAX_EARLY = 16;
+
     private static final Comparator<ScheduledMonitor> BY_DUE = Comparator.comparingLong(entry -> entry.dueMillis);
 
     private final HostPermits hosts;
@@ -79,18 +86,37 @@ final class Timetable {
      * Hands every entry due at {@code nowMillis} to {@code dispatch}, then moves it to its next
      * due time after now: runs missed while the dispatcher was held up are not caught up on. An
      * entry under a deferral is not dispatched but moved to the first due time after it.
+     *
+     * <p>When something was due, entries due within {@code earlyStartMillis} (and within a
+     * twentieth of their own interval) go with it, up to {@link #MAX_EARLY} of them, and keep
+     * their cadence: the next run is one interval after the due time, not after the early start.
+     * A check started alone 100 ms after the previous one pays every thread's wake-up and runs on
+     * cold caches: at 10 checks a second, gathering a second's worth into one wake-up cut the CPU
+     * per check by 2.5 times (BENCHMARKS.md). An entry whose previous check is still running, or
+     * under a deferral, is never started early.
      */
-    void takeDue(long nowMillis, Dispatch dispatch) {
+    void takeDue(long nowMillis, long earlyStartMillis, Dispatch dispatch) {
+        boolean anyDue = false;
+        int early = 0;
         ScheduledMonitor entry;
-        while ((entry = queue.peek()) != null && entry.dueMillis <= nowMillis) {
-            queue.poll();
+        while ((entry = queue.peek()) != null) {
             long dueMillis = entry.dueMillis;
+            if (dueMillis > nowMillis) {
+                // The heap yields entries in due order: the first that may not go early ends the wake-up.
+                if (!anyDue || early == MAX_EARLY || entry.inFlight || entry.deferredUntilMillis > nowMillis
+                        || dueMillis - nowMillis > Math.min(earlyStartMillis, entry.cadence.interval().toMillis() / 20)) {
+                    return;
+                }
+                early++;
+            }
+            queue.poll();
             boolean deferred = entry.deferredUntilMillis > nowMillis;
             entry.dueMillis = deferred
                     ? entry.cadence.firstDueAtOrAfter(entry.deferredUntilMillis)
-                    : entry.cadence.nextDueAfter(nowMillis);
+                    : entry.cadence.nextDueAfter(Math.max(nowMillis, dueMillis));
             queue.add(entry);
             if (!deferred) {
+                anyDue = true;
                 entry.deferredUntilMillis = 0;
                 dispatch.due(entry, dueMillis);
             }

@@ -23,7 +23,8 @@ class SchedulerCadenceTest {
         Monitor a = monitor("a", TEN_SECONDS);
         Monitor b = monitor("b", TEN_SECONDS);
         Monitor c = monitor("c", Duration.ofSeconds(3));
-        try (Harness harness = new Harness(a, b, c)) {
+        // Exactly at their offsets: SchedulerEarlyStartTest covers checks started early alongside others.
+        try (Harness harness = new Harness(new SchedulerLimits(64, 8, Duration.ofSeconds(5)).withoutEarlyStart(), a, b, c)) {
             stepThrough(harness, T0.plusSeconds(30));
 
             for (Monitor monitor : List.of(a, b, c)) {
