@@ -10,6 +10,7 @@ import dev.faultline.check.CheckJudge;
 import dev.faultline.channels.ChannelPayloads;
 import dev.faultline.channels.ChannelRegistry;
 import dev.faultline.channels.ChannelUsers;
+import dev.faultline.channels.MissingChannels;
 import dev.faultline.config.ChannelConfig;
 import dev.faultline.check.Severity;
 import dev.faultline.config.AgentConfig;
@@ -86,10 +87,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,6 +211,7 @@ public final class FaultlineServer implements AutoCloseable {
             cdn.listen(masked::changed);
             registry.replaceConfigMonitors(monitors(initial));
             warnUnmatchedMonitorNames(initial);
+            warnMissingChannels();
             scheduler.start();
 
             auth = Auth.create(store, () -> config.get().server().access(), clock);
@@ -341,6 +345,7 @@ public final class FaultlineServer implements AutoCloseable {
                         config.set(next);
                     });
                     warnUnmatchedMonitorNames(next);
+                    warnMissingChannels();
                     log.info("reloaded {}: {} monitors from the file", file, next.monitors().size());
                 } catch (MonitorRegistry.Refused | ChannelRegistry.Refused refused) {
                     log.error("{} not applied, the running config is kept: {}", file, refused.getMessage());
@@ -369,6 +374,16 @@ public final class FaultlineServer implements AutoCloseable {
                 .forEach(warning -> log.warn("{}: its status page shows it as not monitored until one does", warning));
         MaintenanceNames.unmatched(config, running, "the server runs (from the file or the API)")
                 .forEach(warning -> log.warn("{}: the window covers it once a monitor of that name exists", warning));
+    }
+
+    /**
+     * A channel removed from the file while the server was stopped may still be named by monitors
+     * created through the API (a running server refuses that edit): their alerts would skip it
+     * without a word until one is sent, so say so now. Again on each reload, until it is mended.
+     */
+    private void warnMissingChannels() {
+        Set<String> configured = channels.all().stream().map(e -> e.config().name()).collect(Collectors.toSet());
+        MissingChannels.warnings(registry.all(), configured).forEach(log::warn);
     }
 
     private void forgetRemoved(Collection<Monitor> now, LatestResults latest, CheckCounters counters) {

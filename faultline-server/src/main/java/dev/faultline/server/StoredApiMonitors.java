@@ -1,8 +1,11 @@
 package dev.faultline.server;
 
 import dev.faultline.check.Header;
+import dev.faultline.monitor.ExpectedRevision;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
+import dev.faultline.monitor.RevisionWrite;
 import dev.faultline.secret.SecretBox;
 import dev.faultline.store.MonitorRepository;
 import java.util.List;
@@ -30,19 +33,19 @@ final class StoredApiMonitors implements MonitorRegistry.ApiMonitorStore {
     }
 
     @Override
-    public List<Monitor> loadAll() {
-        return repository.all().stream().map(m -> withHeaders(m, (id, h) -> h.value().startsWith(SecretBox.PREFIX)
-                ? box.open(h.value(), context(id, h.name())) : h.value())).toList();
+    public List<Revised> loadAll() {
+        return repository.all().stream().map(r -> new Revised(withHeaders(r.monitor(), (id, h) -> h.value().startsWith(SecretBox.PREFIX)
+                ? box.open(h.value(), context(id, h.name())) : h.value()), r.revision())).toList();
     }
 
     @Override
-    public void insert(Monitor monitor) {
-        repository.insert(sealed(monitor));
+    public long insert(Monitor monitor) {
+        return repository.insert(sealed(monitor));
     }
 
     @Override
-    public void update(Monitor monitor) {
-        repository.update(sealed(monitor));
+    public RevisionWrite update(Monitor monitor, ExpectedRevision expected) {
+        return repository.update(sealed(monitor), expected);
     }
 
     @Override
@@ -56,8 +59,8 @@ final class StoredApiMonitors implements MonitorRegistry.ApiMonitorStore {
     }
 
     @Override
-    public void delete(String id) {
-        repository.delete(id);
+    public RevisionWrite delete(String id, ExpectedRevision expected) {
+        return repository.delete(id, expected);
     }
 
     private Monitor sealed(Monitor monitor) {

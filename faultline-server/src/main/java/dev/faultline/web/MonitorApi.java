@@ -10,9 +10,11 @@ import dev.faultline.config.ConfigLoader;
 import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.MonitorResult;
 import dev.faultline.json.MonitorJson;
+import dev.faultline.monitor.ExpectedRevision;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
 import dev.faultline.secret.Masks;
 import io.javalin.http.Context;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.function.Supplier;
  * {@code /api/v1/monitors}: list (paged by id), create, read, replace and delete. A payload is
  * a monitor in the config file's terms (as JSON) and is checked by the same reader as the file.
  * It is checked and stored while no channel can be removed, so a channel it names is not deleted
- * (or dropped by a reload) in between.
+ * (or dropped by a reload) in between. A monitor created here carries its revision as an ETag; a
+ * replace or delete with If-Match is made only if nobody changed the monitor since ({@link EntityTags}).
  */
 public final class MonitorApi {
 
@@ -46,26 +49,35 @@ public final class MonitorApi {
 
     void list(Context ctx) {
         Paging paging = Paging.of(ctx);
-        List<Monitor> page = registry.page(paging.limit(), paging.cursor());
+        List<Revised> page = registry.page(paging.limit(), paging.cursor());
         ctx.json(page.stream().map(this::view).toList());
-        Paging.next(ctx, page.size() == paging.limit() ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty());
+        Paging.next(ctx, page.size() == paging.limit() ? Optional.of(page.get(page.size() - 1).monitor().id()) : Optional.empty());
     }
 
     void get(Context ctx) {
-        ctx.json(view(monitor(ctx)));
+        show(ctx, revised(ctx));
     }
 
     void create(Context ctx) {
         String body = body(ctx); // read before the lock: a slow client must not hold up a channel's removal
-        Monitor created = channels.whileChannelsKept(() -> registry.create(parse(body, ctx)));
-        ctx.status(201).header("Location", "/api/v1/monitors/" + created.id()).json(view(created));
+        Revised created = channels.whileChannelsKept(() -> registry.create(parse(body, ctx)));
+        ctx.status(201).header("Location", "/api/v1/monitors/" + created.monitor().id());
+        show(ctx, created);
     }
 
+    /**
+     * With If-Match, only if the monitor is still at a revision it names (else 412): checked here
+     * first, so that a stale change is told so before its body is judged, and again by the store as
+     * it writes, so that of two changes made from one revision only one is applied.
+     */
     void update(Context ctx) {
         String id = ctx.pathParam("id");
-        Monitor existing = monitor(ctx);
+        revised(ctx); // 404 first
+        ExpectedRevision expected = EntityTags.expected(ctx);
+        Revised existing = registry.writable(id, expected);
         String body = body(ctx);
-        ctx.json(view(channels.whileChannelsKept(() -> registry.update(id, keepingMaskedHeaders(existing, parse(body, ctx))))));
+        show(ctx, channels.whileChannelsKept(() -> registry.update(id, keepingMaskedHeaders(existing.monitor(), parse(body, ctx)),
+                expected)));
     }
 
     /** A header sent back as the mask it was shown keeps its stored value. */
@@ -78,22 +90,33 @@ public final class MonitorApi {
 
     void pause(Context ctx) {
         registry.pause(ctx.pathParam("id"));
-        ctx.json(view(monitor(ctx)));
+        show(ctx, revised(ctx));
     }
 
     void resume(Context ctx) {
         registry.resume(ctx.pathParam("id"));
-        ctx.json(view(monitor(ctx)));
+        show(ctx, revised(ctx));
     }
 
+    /** With If-Match, only if the monitor is still at a revision it names (else 412), checked as the store deletes it. */
     void delete(Context ctx) {
-        registry.delete(ctx.pathParam("id"));
+        revised(ctx); // 404 first
+        registry.delete(ctx.pathParam("id"), EntityTags.expected(ctx));
         ctx.status(204);
     }
 
     Monitor monitor(Context ctx) {
+        return revised(ctx).monitor();
+    }
+
+    private Revised revised(Context ctx) {
         String id = ctx.pathParam("id");
-        return registry.find(id).orElseThrow(() -> ApiRequestException.notFound("no monitor with id '" + id + "'", ctx.path()));
+        return registry.findRevised(id).orElseThrow(() -> ApiRequestException.notFound("no monitor with id '" + id + "'", ctx.path()));
+    }
+
+    private void show(Context ctx, Revised monitor) {
+        EntityTags.set(ctx, monitor);
+        ctx.json(view(monitor));
     }
 
     private static String body(Context ctx) {
@@ -119,13 +142,16 @@ public final class MonitorApi {
         return new Problem.FieldError(error.path().isEmpty() ? "(body)" : error.path(), error.message(), error.line(), error.column());
     }
 
-    private ObjectNode view(Monitor monitor) {
+    private ObjectNode view(Revised revised) {
+        Monitor monitor = revised.monitor();
         ObjectNode node = mapper.createObjectNode();
         node.put("id", monitor.id());
         node.put("name", monitor.name());
         node.put("url", monitor.spec().url().toString());
         node.put("source", monitor.source().name().toLowerCase(java.util.Locale.ROOT));
         node.put("paused", registry.isPaused(monitor.id()));
+        // The ETag's value, for whoever reads monitors from a list: null for a config-file monitor.
+        if (revised.revision().isPresent()) node.put("revision", revised.revision().getAsLong()); else node.putNull("revision");
         Optional<CheckResult> last = latest.latest(monitor.id());
         node.put("outcome", last.map(r -> r.verdict().outcome().id()).orElse("unknown"));
         node.put("fault", last.map(r -> r.verdict().fault().id()).orElse(null));

@@ -99,6 +99,12 @@ public final class WebServer implements AutoCloseable {
                 case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());
                 case READ_ONLY -> Problem.of(409, "Defined in the config file", e.getMessage(), ctx.path());
                 case DUPLICATE -> Problem.of(409, "Conflict", e.getMessage(), ctx.path());
+                case STALE -> {
+                    // The revision it is at now, so that the client can read it again and compare.
+                    e.current().ifPresent(current -> ctx.header(EntityTags.ETAG, EntityTags.of(current)));
+                    yield new Problem("urn:faultline:problem:monitor-changed", "Monitor changed since it was read", 412,
+                            e.getMessage(), ctx.path(), java.util.List.of());
+                }
             }));
             config.routes.exception(ChannelRegistry.Refused.class, (e, ctx) -> problem(ctx, switch (e.reason()) {
                 case NOT_FOUND -> Problem.of(404, "Not found", e.getMessage(), ctx.path());

@@ -7,9 +7,12 @@ import dev.faultline.alert.outbox.AlertNotifier;
 import dev.faultline.cdn.CdnWatch;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.check.Severity;
+import dev.faultline.monitor.ExpectedRevision;
 import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
+import dev.faultline.monitor.RevisionWrite;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
 import dev.faultline.store.StoredAlert;
@@ -83,20 +86,23 @@ class MaskedOutageAlertsTest {
                 clock, () -> {});
         MonitorRegistry registry = new MonitorRegistry(new MonitorRegistry.ApiMonitorStore() {
             @Override
-            public List<Monitor> loadAll() {
+            public List<Revised> loadAll() {
                 return List.of();
             }
 
             @Override
-            public void insert(Monitor monitor) {
+            public long insert(Monitor monitor) {
+                return 1;
             }
 
             @Override
-            public void update(Monitor monitor) {
+            public RevisionWrite update(Monitor monitor, ExpectedRevision expected) {
+                return new RevisionWrite.Written(1);
             }
 
             @Override
-            public void delete(String id) {
+            public RevisionWrite delete(String id, ExpectedRevision expected) {
+                return new RevisionWrite.Written(1);
             }
 
             @Override

@@ -7,7 +7,10 @@ import dev.faultline.check.Assertion;
 import dev.faultline.check.Header;
 import dev.faultline.check.MonitorSpec;
 import dev.faultline.check.StatusSet;
+import dev.faultline.monitor.ExpectedRevision;
 import dev.faultline.monitor.Monitor;
+import dev.faultline.monitor.Revised;
+import dev.faultline.monitor.RevisionWrite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +25,7 @@ class MonitorRepositoryTest {
 
         monitors.insert(full);
 
-        assertThat(monitors.find("checkout")).contains(full);
+        assertThat(monitors.find("checkout").map(Revised::monitor)).contains(full);
         assertThat(monitors.find("nothing")).isEmpty();
     }
 
@@ -35,7 +38,7 @@ class MonitorRepositoryTest {
                 .isInstanceOf(DuplicateMonitorException.class)
                 .hasMessage("a monitor with the id 'api' already exists")
                 .satisfies(e -> assertThat(((DuplicateMonitorException) e).id()).isEqualTo("api"));
-        assertThat(monitors.find("api").orElseThrow().spec().url()).isEqualTo(URI.create("https://api.example.com/"));
+        assertThat(monitors.find("api").orElseThrow().monitor().spec().url()).isEqualTo(URI.create("https://api.example.com/"));
     }
 
     @DatabaseTest
@@ -44,11 +47,12 @@ class MonitorRepositoryTest {
         monitors.insert(simple("api", "https://api.example.com/"));
         Monitor changed = simple("api", "https://api.example.com/v2/health");
 
-        assertThat(monitors.update(changed)).isTrue();
-        assertThat(monitors.find("api")).contains(changed);
-        assertThat(monitors.update(simple("ghost", "https://ghost.example.com/"))).isFalse();
-        assertThat(monitors.delete("api")).isTrue();
-        assertThat(monitors.delete("api")).isFalse();
+        assertThat(monitors.update(changed, ExpectedRevision.ANY)).isInstanceOf(RevisionWrite.Written.class);
+        assertThat(monitors.find("api").map(Revised::monitor)).contains(changed);
+        assertThat(monitors.update(simple("ghost", "https://ghost.example.com/"), ExpectedRevision.ANY))
+                .isInstanceOf(RevisionWrite.Missing.class);
+        assertThat(monitors.delete("api", ExpectedRevision.ANY)).isInstanceOf(RevisionWrite.Written.class);
+        assertThat(monitors.delete("api", ExpectedRevision.ANY)).isInstanceOf(RevisionWrite.Missing.class);
         assertThat(monitors.find("api")).isEmpty();
     }
 
@@ -59,7 +63,8 @@ class MonitorRepositoryTest {
         monitors.insert(simple("web", "https://web.example.com/"));
 
         assertThat(monitors.setPaused("api", true)).isTrue();
-        assertThat(monitors.update(simple("api", "https://api.example.com/v2"))).isTrue();
+        assertThat(monitors.update(simple("api", "https://api.example.com/v2"), ExpectedRevision.ANY))
+                .isInstanceOf(RevisionWrite.Written.class);
         assertThat(monitors.pausedIds()).containsExactly("api");
         assertThat(monitors.setPaused("ghost", true)).isFalse();
         assertThat(monitors.setPaused("api", false)).isTrue();
@@ -73,10 +78,10 @@ class MonitorRepositoryTest {
             monitors.insert(simple(id, "https://" + id + ".example.com/"));
         }
 
-        assertThat(monitors.list(2, Optional.empty())).extracting(Monitor::id).containsExactly("alpha", "bravo");
-        assertThat(monitors.list(2, Optional.of("bravo"))).extracting(Monitor::id).containsExactly("charlie", "delta");
-        assertThat(monitors.list(2, Optional.of("delta"))).extracting(Monitor::id).containsExactly("echo");
-        assertThat(monitors.all()).extracting(Monitor::id).containsExactly("alpha", "bravo", "charlie", "delta", "echo");
+        assertThat(monitors.list(2, Optional.empty())).extracting(r -> r.monitor().id()).containsExactly("alpha", "bravo");
+        assertThat(monitors.list(2, Optional.of("bravo"))).extracting(r -> r.monitor().id()).containsExactly("charlie", "delta");
+        assertThat(monitors.list(2, Optional.of("delta"))).extracting(r -> r.monitor().id()).containsExactly("echo");
+        assertThat(monitors.all()).extracting(r -> r.monitor().id()).containsExactly("alpha", "bravo", "charlie", "delta", "echo");
     }
 
     @DatabaseTest

@@ -10,6 +10,7 @@ import dev.faultline.config.MonitorResult;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,23 @@ import java.util.function.Supplier;
 /**
  * Changes made through forms: monitors and maintenance windows, checked by the same readers as
  * the API and the file, applied whole or not at all. A monitor is checked and stored while no
- * channel can be removed, as through the API.
+ * channel can be removed, as through the API, and an edit only if nobody saved the monitor since
+ * the form was opened.
  */
 final class ManagePages {
 
-    /** What a submitted form came to: the saved monitor, or the form again with its errors. */
+    /** What a submitted form came to: the saved monitor, the form again with its errors, or the form against the monitor as saved now. */
     sealed interface Saved {
         record Done(Monitor monitor) implements Saved {}
 
         record Invalid(MonitorForm form) implements Saved {}
+
+        /**
+         * Nothing saved: the monitor was saved by someone else since the form was opened. The form
+         * keeps what was typed and now carries the current revision, so that saving it again is a
+         * choice made having seen {@code current}.
+         */
+        record Changed(MonitorForm form, Revised current) implements Saved {}
     }
 
     private final MonitorRegistry registry;
@@ -47,25 +56,45 @@ final class ManagePages {
         this.mapper = mapper;
     }
 
-    /** Creates the monitor, or updates the one with {@code existingId} (keeping the channels it names). */
+    /**
+     * Creates the monitor, or updates the one with {@code existingId} (keeping the channels it names,
+     * and only if it is still at the revision the form was opened on).
+     */
     Saved save(MonitorForm form, String existingId) {
         return channels.whileChannelsKept(() -> checkAndSave(form, existingId));
     }
 
     private Saved checkAndSave(MonitorForm form, String existingId) {
-        Optional<Monitor> existing = existingId == null ? Optional.empty() : registry.find(existingId);
+        Optional<Monitor> existing = Optional.empty();
+        if (existingId != null) {
+            try {
+                // A stale form is told so before its fields are judged; the store checks again as it writes.
+                existing = Optional.of(registry.writable(existingId, form.expected()).monitor());
+            } catch (MonitorRegistry.Refused refused) {
+                return refusal(form, existingId, refused);
+            }
+        }
         return switch (loader.parseMonitor(form.payload(mapper, existing), "form", config.get())) {
             case MonitorResult.Rejected rejected -> new Saved.Invalid(form.withErrors(rejected.errors()));
             case MonitorResult.Loaded loaded -> {
                 Monitor monitor = loaded.monitor().toMonitor(Monitor.Source.API);
                 try {
-                    yield new Saved.Done(existingId == null ? registry.create(monitor) : registry.update(existingId, monitor));
+                    yield new Saved.Done(existingId == null ? registry.create(monitor).monitor()
+                            : registry.update(existingId, monitor, form.expected()).monitor());
                 } catch (MonitorRegistry.Refused refused) {
-                    String field = refused.reason() == MonitorRegistry.Refused.Reason.DUPLICATE ? "name" : "form";
-                    yield new Saved.Invalid(form.withErrors(Map.of(field, refused.getMessage())));
+                    yield refusal(form, existingId, refused);
                 }
             }
         };
+    }
+
+    private Saved refusal(MonitorForm form, String existingId, MonitorRegistry.Refused refused) {
+        Optional<Revised> current = existingId == null ? Optional.empty() : registry.findRevised(existingId);
+        if (refused.reason() == MonitorRegistry.Refused.Reason.STALE && current.isPresent()) {
+            return new Saved.Changed(form.withRevision(MonitorForm.of(current.get()).revision()), current.get());
+        }
+        String field = refused.reason() == MonitorRegistry.Refused.Reason.DUPLICATE ? "name" : "form";
+        return new Saved.Invalid(form.withErrors(Map.of(field, refused.getMessage())));
     }
 
     /** A maintenance window from the form, or the errors by field. */

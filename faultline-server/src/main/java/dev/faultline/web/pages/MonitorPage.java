@@ -9,6 +9,7 @@ import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
 import dev.faultline.store.BlipRecord;
 import dev.faultline.store.IncidentRecord;
 import dev.faultline.store.Resolution;
@@ -79,7 +80,8 @@ public final class MonitorPage {
     public record TrendRow(String window, long checks, String share4xx, String share5xx) {
     }
 
-    public record Model(String id, String name, boolean readOnly, State state, String url, Optional<Diagnosis> diagnosis,
+    /** {@code revision}: what the page shows is the monitor at this revision (the delete form sends it back); empty for the file's. */
+    public record Model(String id, String name, boolean readOnly, String revision, State state, String url, Optional<Diagnosis> diagnosis,
                         String checked, String downSince, Range range, List<Range> ranges, Chart phases, Chart statuses,
                         List<Map.Entry<Integer, Long>> codes, List<TrendRow> trends, List<Anomaly> anomalies,
                         List<RegionRow> regions, List<Event> timeline, List<Map.Entry<String, String>> spec,
@@ -106,7 +108,8 @@ public final class MonitorPage {
     }
 
     /** {@code rangeId} as asked for, or when none was, the day (or the hour for a monitor younger than that). */
-    Model build(Monitor monitor, Optional<String> rangeId) {
+    Model build(Revised revised, Optional<String> rangeId) {
+        Monitor monitor = revised.monitor();
         Instant now = clock.instant();
         Range range = rangeId.map(Range::of).orElseGet(() -> defaultRange(monitor, now));
         MaintenanceCalendar calendar = maintenance.calendar();
@@ -141,7 +144,8 @@ public final class MonitorPage {
         spec.add(Map.entry("Tags", String.join(", ", monitor.tags())));
         spec.add(Map.entry("Defined in", monitor.source() == Monitor.Source.CONFIG ? "the config file" : "the API or this dashboard"));
 
-        return new Model(monitor.id(), monitor.name(), monitor.source() == Monitor.Source.CONFIG, state,
+        return new Model(monitor.id(), monitor.name(), monitor.source() == Monitor.Source.CONFIG,
+                revised.revision().isPresent() ? Long.toString(revised.revision().getAsLong()) : "", state,
                 monitor.spec().url().toString(), last.map(Diagnosis::of), last.map(r -> Text.ago(r.startedAt(), now)).orElse("never"),
                 store.incidents().openFor(monitor.id()).stream().findFirst().map(i -> "Down since " + Text.stamp(i.startedAt())
                         + " (" + Text.span(Duration.between(i.startedAt(), now)) + "), incident #" + i.id()).orElse(""),

@@ -12,6 +12,7 @@ import dev.faultline.monitor.LatestResults;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
 import dev.faultline.store.Store;
 import dev.faultline.trend.CdnFinding;
 import dev.faultline.trend.TrendThresholds;
@@ -75,10 +76,10 @@ public final class Pages {
         routes.get(PageRoutes.INCIDENTS, this::incidentList);
         routes.get(PageRoutes.INCIDENT, this::incident);
         routes.post(PageRoutes.ACKNOWLEDGE_INCIDENT, this::acknowledge);
-        routes.get(PageRoutes.NEW_MONITOR, ctx -> monitorForm(ctx, MonitorForm.empty(), null, 200));
+        routes.get(PageRoutes.NEW_MONITOR, ctx -> monitorForm(ctx, MonitorForm.empty(), null, null, 200));
         routes.post(PageRoutes.CREATE_MONITOR, ctx -> saveMonitor(ctx, null));
         routes.get(PageRoutes.EDIT_MONITOR, this::editMonitor);
-        routes.post(PageRoutes.EDIT_MONITOR, ctx -> saveMonitor(ctx, monitorOr404(ctx).map(Monitor::id).orElse(null)));
+        routes.post(PageRoutes.EDIT_MONITOR, ctx -> saveMonitor(ctx, monitorOr404(ctx).map(r -> r.monitor().id()).orElse(null)));
         routes.post(PageRoutes.DELETE_MONITOR, this::deleteMonitor);
         routes.post(PageRoutes.PAUSE_MONITOR, ctx -> pause(ctx, true));
         routes.post(PageRoutes.RESUME_MONITOR, ctx -> pause(ctx, false));
@@ -108,8 +109,14 @@ public final class Pages {
     }
 
     private void monitor(Context ctx) {
-        monitorOr404(ctx).ifPresent(m -> views.render(ctx, "pages/monitor.jte", Map.of("layout", Layout.of(ctx, m.name(), "overview"),
-                "model", monitorPage.build(m, Optional.ofNullable(ctx.queryParam("range"))))));
+        monitorOr404(ctx).ifPresent(m -> monitorPage(ctx, m, "", 200));
+    }
+
+    /** The monitor's page, with a notice above it when there is one (e.g. why a delete was not made). */
+    private void monitorPage(Context ctx, Revised monitor, String notice, int status) {
+        ctx.status(status);
+        views.render(ctx, "pages/monitor.jte", Map.of("layout", Layout.of(ctx, monitor.monitor().name(), "overview"),
+                "model", monitorPage.build(monitor, Optional.ofNullable(ctx.queryParam("range"))), "notice", notice));
     }
 
     private void incidentList(Context ctx) {
@@ -156,15 +163,18 @@ public final class Pages {
     }
 
     private void editMonitor(Context ctx) {
-        monitorOr404(ctx).ifPresent(m -> monitorForm(ctx, MonitorForm.of(m), m, 200));
+        monitorOr404(ctx).ifPresent(m -> monitorForm(ctx, MonitorForm.of(m), m.monitor(), null, 200));
     }
 
-    private void monitorForm(Context ctx, MonitorForm form, Monitor existing, int status) {
+    /** @param current the monitor as saved now, when the form is shown again because it changed since it was opened */
+    private void monitorForm(Context ctx, MonitorForm form, Monitor existing, MonitorForm current, int status) {
         Map<String, Object> params = new HashMap<>();
         params.put("layout", Layout.of(ctx, existing == null ? "Add monitor" : "Edit " + existing.name(), "overview"));
         params.put("form", form);
         params.put("id", existing == null ? "" : existing.id());
         params.put("readOnly", existing != null && existing.source() == Monitor.Source.CONFIG);
+        params.put("changes", current == null ? List.of() : form.differencesFrom(current));
+        params.put("changed", current != null);
         ctx.status(status);
         views.render(ctx, "pages/monitor_form.jte", params);
     }
@@ -174,23 +184,35 @@ public final class Pages {
         switch (manage.save(MonitorForm.of(ctx), existingId)) {
             case ManagePages.Saved.Done done -> ctx.redirect("/monitors/" + done.monitor().id(), io.javalin.http.HttpStatus.SEE_OTHER);
             case ManagePages.Saved.Invalid invalid ->
-                    monitorForm(ctx, invalid.form(), existingId == null ? null : registry.find(existingId).orElse(null), 422);
+                    monitorForm(ctx, invalid.form(), existingId == null ? null : registry.find(existingId).orElse(null), null, 422);
+            case ManagePages.Saved.Changed changed -> monitorForm(ctx, changed.form(), changed.current().monitor(),
+                    MonitorForm.of(changed.current()), 409);
         }
     }
 
+    /** Deletes the monitor if it is still at the revision its page showed; else shows the page again as it is now. */
     private void deleteMonitor(Context ctx) {
-        Optional<Monitor> monitor = monitorOr404(ctx);
+        Optional<Monitor> monitor = monitorOr404(ctx).map(Revised::monitor);
         if (monitor.isEmpty()) return;
         if (monitor.get().source() == Monitor.Source.CONFIG) {
-            monitorForm(ctx, MonitorForm.of(monitor.get()), monitor.get(), 409);
+            monitorForm(ctx, MonitorForm.of(monitor.get()), monitor.get(), null, 409);
             return;
         }
-        registry.delete(monitor.get().id());
+        String id = monitor.get().id();
+        try {
+            registry.delete(id, MonitorForm.expected(Optional.ofNullable(ctx.formParam("revision")).orElse("")));
+        } catch (MonitorRegistry.Refused refused) {
+            Optional<Revised> now = registry.findRevised(id);
+            if (refused.reason() != MonitorRegistry.Refused.Reason.STALE || now.isEmpty()) throw refused;
+            monitorPage(ctx, now.get(), "This monitor was changed since you opened this page, so it was not deleted. The page now "
+                    + "shows it as saved now (its spec is at the bottom): delete it again if it should still go.", 409);
+            return;
+        }
         ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void pause(Context ctx, boolean pause) {
-        Optional<Monitor> monitor = monitorOr404(ctx);
+        Optional<Monitor> monitor = monitorOr404(ctx).map(Revised::monitor);
         if (monitor.isEmpty()) return;
         if (pause) registry.pause(monitor.get().id()); else registry.resume(monitor.get().id());
         ctx.redirect("/monitors/" + monitor.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
@@ -230,8 +252,8 @@ public final class Pages {
         ctx.redirect(PageRoutes.MAINTENANCE, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    private Optional<Monitor> monitorOr404(Context ctx) {
-        Optional<Monitor> monitor = registry.find(ctx.pathParam("id"));
+    private Optional<Revised> monitorOr404(Context ctx) {
+        Optional<Revised> monitor = registry.findRevised(ctx.pathParam("id"));
         if (monitor.isEmpty()) notFound(ctx, "No monitor with id '" + ctx.pathParam("id") + "'.");
         return monitor;
     }

@@ -13,9 +13,12 @@ import dev.faultline.config.FaultlineConfig;
 import dev.faultline.config.MonitorResult;
 import dev.faultline.json.Json;
 import dev.faultline.maintenance.MaintenanceWindow;
+import dev.faultline.monitor.ExpectedRevision;
 import dev.faultline.monitor.MaintenanceRegistry;
 import dev.faultline.monitor.Monitor;
 import dev.faultline.monitor.MonitorRegistry;
+import dev.faultline.monitor.Revised;
+import dev.faultline.monitor.RevisionWrite;
 import dev.faultline.secret.SecretKeys;
 import dev.faultline.store.Store;
 import dev.faultline.store.StoreSettings;
@@ -109,27 +112,31 @@ class MonitorFormKeepsItsChannelsTest {
         }
     }
 
+    /** Revisions unchecked: this test is about channels, and its edit expects none. */
     private static final class InMemoryMonitors implements MonitorRegistry.ApiMonitorStore {
         private final Map<String, Monitor> stored = new ConcurrentHashMap<>();
 
         @Override
-        public List<Monitor> loadAll() {
-            return List.copyOf(stored.values());
+        public List<Revised> loadAll() {
+            return stored.values().stream().map(m -> Revised.stored(m, 1)).toList();
         }
 
         @Override
-        public void insert(Monitor monitor) {
+        public long insert(Monitor monitor) {
             stored.put(monitor.id(), monitor);
+            return 1;
         }
 
         @Override
-        public void update(Monitor monitor) {
+        public RevisionWrite update(Monitor monitor, ExpectedRevision expected) {
             stored.put(monitor.id(), monitor);
+            return new RevisionWrite.Written(1);
         }
 
         @Override
-        public void delete(String id) {
+        public RevisionWrite delete(String id, ExpectedRevision expected) {
             stored.remove(id);
+            return new RevisionWrite.Written(1);
         }
 
         @Override

@@ -36,7 +36,7 @@ class MonitorFormTest {
                  "channels": ["pager"], "tags": ["prod"]}""");
         MonitorForm shown = MonitorForm.of(existing);
         MonitorForm edited = new MonitorForm(shown.name(), "http://127.0.0.1:8080/v2/health", shown.method(), "", shown.timeout(),
-                shown.status(), shown.bodyContains(), "2s", "prod, eu", Map.of());
+                shown.status(), shown.bodyContains(), "2s", "prod, eu", "", Map.of());
 
         Monitor saved = parse(edited.payload(Json.mapper(), Optional.of(existing)));
 
@@ -52,14 +52,14 @@ class MonitorFormTest {
 
     @Test
     void aNewMonitorSendsOnlyWhatWasFilledIn() {
-        MonitorForm form = new MonitorForm("web", "http://127.0.0.1:8080/", "GET", "", "", "", "", "", "", Map.of());
+        MonitorForm form = new MonitorForm("web", "http://127.0.0.1:8080/", "GET", "", "", "", "", "", "", "", Map.of());
 
         assertThat(form.payload(Json.mapper(), Optional.empty())).isEqualTo("{\"name\":\"web\",\"url\":\"http://127.0.0.1:8080/\",\"method\":\"GET\"}");
     }
 
     @Test
     void errorsLandBesideTheirFields() {
-        MonitorForm form = new MonitorForm("web", "localhost:8080", "GET", "soon", "", "2000", "", "", "", Map.of());
+        MonitorForm form = new MonitorForm("web", "localhost:8080", "GET", "soon", "", "2000", "", "", "", "", Map.of());
         MonitorResult.Rejected rejected = (MonitorResult.Rejected) LOADER.parseMonitor(form.payload(Json.mapper(), Optional.empty()),
                 "form", BASE);
 
