@@ -19,7 +19,7 @@ public record SchedulerLimits(int maxInFlight, int maxInFlightPerHost, Duration 
 
     /**
      * A second of early start: at 10 checks a second, ten checks share a wake-up instead of each
-     * paying its own (BENCHMARKS.md: 2.5 times less CPU per check), and a 20-second interval moves
+     * paying its own (BENCHMARKS.md: 2.4 times less CPU per check), and a 20-second interval moves
      * by at most 5 %.
      */
     public static final Duration DEFAULT_EARLY_START = Duration.ofSeconds(1);

@@ -92,7 +92,7 @@ final class Timetable {
      * their cadence: the next run is one interval after the due time, not after the early start.
      * A check started alone 100 ms after the previous one pays every thread's wake-up and runs on
      * cold caches: at 10 checks a second, gathering a second's worth into one wake-up cut the CPU
-     * per check by 2.5 times (BENCHMARKS.md). An entry whose previous check is still running, or
+     * per check by 2.4 times (BENCHMARKS.md). An entry whose previous check is still running, or
      * under a deferral, is never started early.
      */
     void takeDue(long nowMillis, long earlyStartMillis, Dispatch dispatch) {
