@@ -43,15 +43,16 @@ final class EntityTags {
     static ExpectedRevision expected(Context ctx) {
         String header = ctx.header(IF_MATCH);
         if (header == null || header.isBlank()) return ExpectedRevision.ANY;
-        if (header.strip().equals("*")) return ExpectedRevision.ANY;
+        String list = header.strip();
+        if (list.equals("*")) return ExpectedRevision.ANY;
         Set<Long> revisions = new HashSet<>();
-        Matcher member = MEMBER.matcher(header.strip());
+        Matcher member = MEMBER.matcher(list);
         int end = 0;
-        while (end < header.strip().length() && member.find()) {
+        while (end < list.length() && member.find()) {
             if (member.group(1) == null && member.group(2).matches("[0-9]{1,18}")) revisions.add(Long.parseLong(member.group(2)));
             end = member.end();
         }
-        if (end < header.strip().length()) {
+        if (end < list.length()) {
             throw ApiRequestException.badParameter(IF_MATCH, "'" + header + "' is not a list of entity tags: send the ETag as it "
                     + "came, quotes included, e.g. If-Match: \"17\"", ctx.path());
         }

@@ -4,6 +4,7 @@ import static dev.faultline.schedule.TestMonitors.T0;
 import static dev.faultline.schedule.TestMonitors.firstDue;
 import static dev.faultline.schedule.TestMonitors.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.monitor.Monitor;
@@ -142,6 +143,16 @@ class SchedulerEarlyStartTest {
             harness.advanceTo(firstDue(pair[1], T0));
             assertThat(harness.runner.runsOf(pair[1].id())).containsExactly(firstDue(pair[1], T0));
         }
+    }
+
+    @Test
+    void aNegativeOrMissingEarlyStartIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new SchedulerLimits(64, 8, Duration.ofSeconds(5), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("early_start");
+        assertThatThrownBy(() -> new SchedulerLimits(64, 8, Duration.ofSeconds(5), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("earlyStart");
+        assertThat(SchedulerLimits.DEFAULTS.earlyStart()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SchedulerLimits.DEFAULTS.withoutEarlyStart().earlyStart()).isZero();
     }
 
     /** Two monitors of this interval whose offsets are this far apart (in ms), the earlier first. */
